@@ -1,0 +1,93 @@
+/// Every change to the shop is one of these commands, carried out by the store's single write
+/// path: validate here in the domain, check the row's version, write, and append audit rows —
+/// all in one transaction.
+public enum WriteCommand: Sendable {
+    /// Edit product fields. `expectedVersion` is the version the person saw; a newer row is a conflict.
+    case updateProduct(id: Int64, expectedVersion: Int64, changes: [ProductField: String])
+    case updateVariant(id: Int64, expectedVersion: Int64, changes: [VariantField: String])
+    /// Stock changes only by appending a movement; movements add up, so they never conflict.
+    case recordMovement(variantID: Int64, locationID: Int64, reason: StockReason, quantity: Int64, reference: String)
+
+    /// Validates what can be checked without the database. Throws the first problem found.
+    public func validated(currency: Currency) throws(ValidationError) -> ValidatedChanges {
+        switch self {
+        case .updateProduct(_, _, let changes):
+            return ValidatedChanges(values: try Self.validate(changes, currency: currency))
+        case .updateVariant(_, _, let changes):
+            return ValidatedChanges(values: try Self.validate(changes, currency: currency))
+        case .recordMovement(_, _, let reason, let quantity, let reference):
+            try StockMovement.validate(reason: reason, quantity: quantity)
+            if reference.count > 120 {
+                throw ValidationError(field: "reference", message: "reference is too long", hint: "use at most 120 characters")
+            }
+            return ValidatedChanges(values: [:])
+        }
+    }
+
+    private static func validate<Field: EditableField>(
+        _ changes: [Field: String], currency: Currency
+    ) throws(ValidationError) -> [String: FieldValue] {
+        guard !changes.isEmpty else {
+            throw ValidationError(field: "", message: "nothing to change", hint: "edit a field first")
+        }
+        var values: [String: FieldValue] = [:]
+        for field in Field.allCases {
+            guard let input = changes[field] else { continue }
+            values[field.rawValue] = try field.validate(input, currency: currency)
+        }
+        return values
+    }
+}
+
+public struct ValidatedChanges: Sendable {
+    /// Field name → validated value, only for the fields the command changes.
+    public let values: [String: FieldValue]
+}
+
+/// One audited change of one field, as the audit log keeps it.
+public struct FieldChange: Hashable, Sendable {
+    public let field: String
+    public let oldValue: String?
+    public let newValue: String?
+
+    public init(field: String, oldValue: String?, newValue: String?) {
+        self.field = field
+        self.oldValue = oldValue
+        self.newValue = newValue
+    }
+}
+
+/// Why a write did not happen. Nothing was changed in any of these cases.
+public enum WriteError: Error, Sendable, CustomStringConvertible, Equatable {
+    case invalid(ValidationError)
+    /// Someone changed the row since it was shown: the current values, so the person can compare.
+    case conflict(entity: String, id: Int64, currentVersion: Int64, current: [String: String?])
+    case notFound(entity: String, id: Int64)
+    case readOnly(String)
+    /// The database could not complete the write (locked too long, disk full…); nothing was written.
+    case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let error): error.description
+        case .conflict(let entity, let id, _, _):
+            "\(entity) \(id) was changed by someone else since you opened it — reload to see the current values"
+        case .notFound(let entity, let id): "\(entity) \(id) no longer exists"
+        case .readOnly(let reason): "cannot write: \(reason)"
+        case .unavailable(let reason): "the change was not saved: \(reason)"
+        }
+    }
+}
+
+/// What a successful write did: the audit batch it belongs to and the new row version.
+public struct WriteResult: Sendable, Equatable {
+    public let batchID: Int64
+    public let newVersion: Int64?
+    public let changes: [FieldChange]
+
+    public init(batchID: Int64, newVersion: Int64?, changes: [FieldChange]) {
+        self.batchID = batchID
+        self.newVersion = newVersion
+        self.changes = changes
+    }
+}

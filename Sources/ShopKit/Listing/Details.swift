@@ -1,0 +1,111 @@
+/// What the read-only detail views show. Text fields are untrusted data.
+public struct ProductDetail: Sendable, Hashable {
+    public let product: Product
+    public let variants: [Variant]
+    public let stockByVariant: [Int64: Int64]
+    public let listings: [String: ListingState]
+    public let imageCount: Int
+
+    public init(product: Product, variants: [Variant], stockByVariant: [Int64: Int64], listings: [String: ListingState], imageCount: Int) {
+        self.product = product
+        self.variants = variants
+        self.stockByVariant = stockByVariant
+        self.listings = listings
+        self.imageCount = imageCount
+    }
+}
+
+public struct LedgerLine: Sendable, Hashable {
+    public let at: Timestamp
+    public let locationCode: String
+    public let reason: StockReason
+    public let quantity: Int64
+    public let reference: String
+    public let actor: String
+
+    public init(at: Timestamp, locationCode: String, reason: StockReason, quantity: Int64, reference: String, actor: String) {
+        self.at = at
+        self.locationCode = locationCode
+        self.reason = reason
+        self.quantity = quantity
+        self.reference = reference
+        self.actor = actor
+    }
+}
+
+public struct VariantDetail: Sendable, Hashable {
+    public let product: Product
+    public let variant: Variant
+    public let levels: [(location: Location, level: StockLevel)]
+    public let recentMovements: [LedgerLine]
+
+    public init(product: Product, variant: Variant, levels: [(location: Location, level: StockLevel)], recentMovements: [LedgerLine]) {
+        self.product = product
+        self.variant = variant
+        self.levels = levels
+        self.recentMovements = recentMovements
+    }
+
+    public static func == (lhs: VariantDetail, rhs: VariantDetail) -> Bool {
+        lhs.variant == rhs.variant && lhs.product == rhs.product && lhs.recentMovements == rhs.recentMovements
+            && lhs.levels.map(\.location) == rhs.levels.map(\.location) && lhs.levels.map(\.level) == rhs.levels.map(\.level)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(variant) }
+}
+
+public struct ComplaintEvent: Sendable, Hashable {
+    public let at: Timestamp
+    public let actor: String
+    public let kind: String
+    public let detail: String
+
+    public init(at: Timestamp, actor: String, kind: String, detail: String) {
+        self.at = at
+        self.actor = actor
+        self.kind = kind
+        self.detail = detail
+    }
+}
+
+public struct ComplaintDetail: Sendable, Hashable {
+    public let item: ComplaintListItem
+    public let channel: ComplaintChannel
+    public let customer: Customer?
+    public let orderNumber: String?
+    public let sku: String?
+    public let description: String
+    public let resolution: String
+    public let resolvedAt: Timestamp?
+    public let events: [ComplaintEvent]
+
+    public init(
+        item: ComplaintListItem, channel: ComplaintChannel, customer: Customer?, orderNumber: String?, sku: String?,
+        description: String, resolution: String, resolvedAt: Timestamp?, events: [ComplaintEvent]
+    ) {
+        self.item = item
+        self.channel = channel
+        self.customer = customer
+        self.orderNumber = orderNumber
+        self.sku = sku
+        self.description = description
+        self.resolution = resolution
+        self.resolvedAt = resolvedAt
+        self.events = events
+    }
+}
+
+/// Shop-wide facts the frame needs: name, currency, locations (column order of the stock pane).
+public struct ShopOverview: Sendable, Hashable {
+    public let name: String
+    public let currency: Currency
+    public let locations: [Location]
+    public let marginFloorBasisPoints: Int64
+
+    public init(name: String, currency: Currency, locations: [Location], marginFloorBasisPoints: Int64) {
+        self.name = name
+        self.currency = currency
+        self.locations = locations
+        self.marginFloorBasisPoints = marginFloorBasisPoints
+    }
+}

@@ -1,0 +1,131 @@
+/// Rows of the five panes, as the store reads them. Text fields hold untrusted data: the UI
+/// sanitises them before they reach the screen.
+public protocol ListItem: Sendable {
+    var id: Int64 { get }
+    var sortKey: SortKey { get }
+}
+
+public struct ProductListItem: ListItem, Hashable {
+    public let id: Int64
+    public let sortKey: SortKey
+    public let title: String
+    public let vendor: String
+    public let productType: String
+    public let status: ProductStatus
+    public let variantCount: Int
+    public let totalStock: Int64
+    public let channels: [String]
+
+    public init(
+        id: Int64, sortKey: SortKey, title: String, vendor: String, productType: String, status: ProductStatus,
+        variantCount: Int, totalStock: Int64, channels: [String]
+    ) {
+        self.id = id
+        self.sortKey = sortKey
+        self.title = title
+        self.vendor = vendor
+        self.productType = productType
+        self.status = status
+        self.variantCount = variantCount
+        self.totalStock = totalStock
+        self.channels = channels
+    }
+}
+
+public struct VariantPriceItem: ListItem, Hashable {
+    public let id: Int64
+    public let sortKey: SortKey
+    public let sku: String
+    public let productTitle: String
+    public let optionSummary: String
+    public let price: Money
+    public let compareAtPrice: Money?
+    public let cost: Money?
+
+    public init(
+        id: Int64, sortKey: SortKey, sku: String, productTitle: String, optionSummary: String, price: Money,
+        compareAtPrice: Money?, cost: Money?
+    ) {
+        self.id = id
+        self.sortKey = sortKey
+        self.sku = sku
+        self.productTitle = productTitle
+        self.optionSummary = optionSummary
+        self.price = price
+        self.compareAtPrice = compareAtPrice
+        self.cost = cost
+    }
+
+    public var margin: Margin? { cost.map { Margin(price: price, cost: $0) } }
+}
+
+public struct PromotionListItem: ListItem, Hashable {
+    public let id: Int64
+    public let sortKey: SortKey
+    public let promotion: Promotion
+
+    public init(sortKey: SortKey, promotion: Promotion) {
+        self.id = promotion.id
+        self.sortKey = sortKey
+        self.promotion = promotion
+    }
+}
+
+public struct StockListItem: ListItem, Hashable {
+    public let id: Int64
+    public let sortKey: SortKey
+    public let sku: String
+    public let productTitle: String
+    public let optionSummary: String
+    /// On hand per location, in the order of `ShopOverview.locations`.
+    public let onHandByLocation: [Int64]
+    public let reserved: Int64
+    public let reorderPoint: Int64?
+
+    public init(
+        id: Int64, sortKey: SortKey, sku: String, productTitle: String, optionSummary: String,
+        onHandByLocation: [Int64], reserved: Int64, reorderPoint: Int64?
+    ) {
+        self.id = id
+        self.sortKey = sortKey
+        self.sku = sku
+        self.productTitle = productTitle
+        self.optionSummary = optionSummary
+        self.onHandByLocation = onHandByLocation
+        self.reserved = reserved
+        self.reorderPoint = reorderPoint
+    }
+
+    public var onHand: Int64 { onHandByLocation.reduce(0, +) }
+    public var available: Int64 { onHand - reserved }
+    public var isBelowReorderPoint: Bool { reorderPoint.map { available <= $0 } ?? false }
+}
+
+public struct ComplaintListItem: ListItem, Hashable {
+    public let id: Int64
+    public let sortKey: SortKey
+    public let openedAt: Timestamp
+    public let customerName: String
+    public let kind: ComplaintKind
+    public let priority: ComplaintPriority
+    public let status: ComplaintStatus
+    public let dueAt: Timestamp?
+    public let assignee: String
+    public let subject: String
+
+    public init(
+        id: Int64, sortKey: SortKey, openedAt: Timestamp, customerName: String, kind: ComplaintKind,
+        priority: ComplaintPriority, status: ComplaintStatus, dueAt: Timestamp?, assignee: String, subject: String
+    ) {
+        self.id = id
+        self.sortKey = sortKey
+        self.openedAt = openedAt
+        self.customerName = customerName
+        self.kind = kind
+        self.priority = priority
+        self.status = status
+        self.dueAt = dueAt
+        self.assignee = assignee
+        self.subject = subject
+    }
+}

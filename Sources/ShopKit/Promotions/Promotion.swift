@@ -1,0 +1,135 @@
+public enum PromotionKind: String, CaseIterable, Sendable, Codable {
+    case percentage
+    case fixedAmount = "fixed_amount"
+    case buyXGetY = "buy_x_get_y"
+    case freeShipping = "free_shipping"
+
+    public var label: String {
+        switch self {
+        case .percentage: "% off"
+        case .fixedAmount: "amount off"
+        case .buyXGetY: "buy X get Y"
+        case .freeShipping: "free shipping"
+        }
+    }
+}
+
+public enum PromotionTrigger: String, CaseIterable, Sendable, Codable {
+    case automatic, code
+}
+
+public enum PromotionScope: String, CaseIterable, Sendable, Codable {
+    case shop, category, vendor, tag, products
+}
+
+/// Where a promotion stands, derived from its schedule, pause flag and counters — never stored.
+public enum PromotionState: String, CaseIterable, Sendable {
+    case scheduled, active, paused, expired, exhausted
+
+    public static func derive(
+        now: Timestamp, startsAt: Timestamp, endsAt: Timestamp?, paused: Bool, uses: Int64, usageLimit: Int64?
+    ) -> PromotionState {
+        if let endsAt, now >= endsAt { return .expired }
+        if let usageLimit, uses >= usageLimit { return .exhausted }
+        if paused { return .paused }
+        if now < startsAt { return .scheduled }
+        return .active
+    }
+}
+
+public struct Promotion: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var kind: PromotionKind
+    /// Percentage promotions: basis points off (1,500 = 15 %).
+    public var percentBasisPoints: Int64?
+    /// Fixed-amount promotions: the amount off.
+    public var amount: Money?
+    /// Buy-X-get-Y: e.g. "buy2get1".
+    public var bundleRule: String?
+    public var trigger: PromotionTrigger
+    public var code: String?
+    public var scope: PromotionScope
+    public var scopeValue: String
+    public var minimumOrder: Money?
+    public var startsAt: Timestamp
+    public var endsAt: Timestamp?
+    public var paused: Bool
+    public var usageLimit: Int64?
+    public var perCustomerLimit: Int64?
+    public var combines: Bool
+    public var uses: Int64
+    public var version: Int64
+
+    public init(
+        id: Int64 = 0, name: String, kind: PromotionKind, percentBasisPoints: Int64? = nil, amount: Money? = nil,
+        bundleRule: String? = nil, trigger: PromotionTrigger = .automatic, code: String? = nil,
+        scope: PromotionScope = .shop, scopeValue: String = "", minimumOrder: Money? = nil,
+        startsAt: Timestamp, endsAt: Timestamp? = nil, paused: Bool = false, usageLimit: Int64? = nil,
+        perCustomerLimit: Int64? = nil, combines: Bool = false, uses: Int64 = 0, version: Int64 = 1
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.percentBasisPoints = percentBasisPoints
+        self.amount = amount
+        self.bundleRule = bundleRule
+        self.trigger = trigger
+        self.code = code
+        self.scope = scope
+        self.scopeValue = scopeValue
+        self.minimumOrder = minimumOrder
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.paused = paused
+        self.usageLimit = usageLimit
+        self.perCustomerLimit = perCustomerLimit
+        self.combines = combines
+        self.uses = uses
+        self.version = version
+    }
+
+    public func state(at now: Timestamp) -> PromotionState {
+        PromotionState.derive(now: now, startsAt: startsAt, endsAt: endsAt, paused: paused, uses: uses, usageLimit: usageLimit)
+    }
+
+    /// "15%", "€10.00", "buy2get1", "free shipping".
+    public var valueText: String {
+        switch kind {
+        case .percentage: percentBasisPoints.map { percentText(basisPoints: $0) } ?? "?"
+        case .fixedAmount: amount?.formatted ?? "?"
+        case .buyXGetY: bundleRule ?? "?"
+        case .freeShipping: "shipping"
+        }
+    }
+
+    public var scopeText: String {
+        switch scope {
+        case .shop: "whole shop"
+        case .products: "products: " + scopeValue.split(separator: "|").joined(separator: ", ")
+        default: "\(scope.rawValue): \(scopeValue)"
+        }
+    }
+
+    /// The checks every promotion passes before it is written.
+    public static func validate(
+        name: String, kind: PromotionKind, percentBasisPoints: Int64?, amount: Money?, startsAt: Timestamp, endsAt: Timestamp?
+    ) throws(ValidationError) {
+        if name.trimmingWhitespace().isEmpty {
+            throw ValidationError(field: "name", message: "name is empty", hint: "give the promotion a name staff will recognise")
+        }
+        if kind == .percentage {
+            guard let basisPoints = percentBasisPoints, basisPoints > 0, basisPoints <= 10_000 else {
+                throw ValidationError(field: "value", message: "a percentage must be above 0 and at most 100", hint: "e.g. 15")
+            }
+        }
+        if kind == .fixedAmount {
+            guard let amount, amount.minorUnits > 0 else {
+                throw ValidationError(field: "value", message: "the amount off must be above zero", hint: "e.g. 10.00")
+            }
+        }
+        if let endsAt, endsAt <= startsAt {
+            throw ValidationError(field: "ends_at", message: "the promotion ends before it starts", hint: "move the end after the start")
+        }
+    }
+}

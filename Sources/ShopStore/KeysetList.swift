@@ -1,0 +1,104 @@
+import GRDB
+import ShopKit
+
+/// A list read in windows by keyset pagination: "up to N rows after (or before) this sort key".
+/// Every sort order has an index, so a window costs the same on the first page and the millionth,
+/// and no query uses OFFSET. All SQL here is constant text; user input only ever travels as
+/// bound arguments.
+struct KeysetList<Item: Sendable> {
+    /// The select list (may hold correlated subqueries).
+    let columns: String
+    /// `table [JOIN …]`: what follows FROM, without WHERE or ORDER BY.
+    let from: String
+    /// Sort columns, most significant first; the last one must be unique (the id).
+    let sortColumns: [String]
+    let descending: Bool
+    /// A WHERE fragment for a non-empty filter, with its arguments; nil means "no row matches".
+    let filter: (String) -> (sql: String, arguments: StatementArguments)?
+    let decode: (Row) throws -> Item
+
+    func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        let filterText = request.filter.trimmingWhitespace()
+        if !filterText.isEmpty {
+            guard let fragment = filter(filterText) else { return [] }
+            conditions.append("(" + fragment.sql + ")")
+            arguments += fragment.arguments
+        }
+        let forward: Bool
+        let key: SortKey?
+        switch request.direction {
+        case .after(let after): forward = true; key = after
+        case .before(let before): forward = false; key = before
+        }
+        // In list order "after" means ">" for ascending lists; reading backwards flips both.
+        let ascendingRead = forward != descending
+        if let key {
+            let columns = "(" + sortColumns.joined(separator: ", ") + ")"
+            let marks = "(" + Array(repeating: "?", count: key.values.count).joined(separator: ", ") + ")"
+            conditions.append(columns + (ascendingRead ? " > " : " < ") + marks)
+            for value in key.values {
+                switch value {
+                case .integer(let number): arguments += [number]
+                case .text(let text): arguments += [text]
+                }
+            }
+        }
+        var sql = "SELECT " + columns + " FROM " + from
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY " + sortColumns.map { $0 + (ascendingRead ? " ASC" : " DESC") }.joined(separator: ", ")
+        sql += " LIMIT ?"
+        arguments += [request.limit]
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        let items = try rows.map(decode)
+        return forward ? items : items.reversed()
+    }
+
+    func count(_ db: Database, filter filterText: String) throws -> Int {
+        let text = filterText.trimmingWhitespace()
+        var sql = "SELECT count(*) FROM " + from
+        var arguments = StatementArguments()
+        if !text.isEmpty {
+            guard let fragment = filter(text) else { return 0 }
+            sql += " WHERE (" + fragment.sql + ")"
+            arguments += fragment.arguments
+        }
+        return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+    }
+}
+
+/// Filter helpers shared by the lists.
+enum FilterText {
+    /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped (use `ESCAPE '\'`).
+    static func contains(_ text: String) -> String { "%" + escapeLike(text) + "%" }
+    static func prefix(_ text: String) -> String { escapeLike(text) + "%" }
+
+    static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// An FTS5 query matching every word of `text` as a prefix, or nil when it has no words.
+    static func ftsPrefixes(_ text: String) -> String? {
+        FTS5Pattern(matchingAllPrefixesIn: text).map { $0.rawPattern }
+    }
+}
+
+extension Row {
+    func sortKey(_ columns: [String]) -> SortKey {
+        SortKey(columns.map { column in
+            let value: DatabaseValue = self[column]
+            switch value.storage {
+            case .int64(let number): return .integer(number)
+            case .string(let text): return .text(text)
+            case .double(let number): return .integer(Int64(number))
+            case .null, .blob: return .text("")
+            }
+        })
+    }
+}

@@ -1,0 +1,193 @@
+import GRDB
+import ShopKit
+
+/// Everything the console reads: windows of the five lists, their counts, and detail records.
+/// Each method is one short read transaction on a pooled connection.
+extension ShopDatabase {
+    public func overview() throws -> ShopOverview {
+        try writer.read { db in
+            let settings = try Dictionary(
+                Row.fetchAll(db, sql: "SELECT key, value FROM shop_setting").map { ($0["key"] as String, $0["value"] as String) },
+                uniquingKeysWith: { first, _ in first })
+            let locations = try Self.locations(db)
+            let floorPercent = settings["margin_floor_percent"].flatMap { Int64($0) } ?? 25
+            return ShopOverview(
+                name: settings["name"] ?? "shop", currency: currency, locations: locations,
+                marginFloorBasisPoints: floorPercent * 100)
+        }
+    }
+
+    static func locations(_ db: Database) throws -> [Location] {
+        try Row.fetchAll(db, sql: "SELECT id, code, name, kind FROM location ORDER BY id").map {
+            Location(id: $0["id"], code: $0["code"], name: $0["name"], kind: LocationKind(rawValue: $0["kind"]) ?? .warehouse)
+        }
+    }
+
+    private func lists(_ db: Database) throws -> PaneLists {
+        PaneLists(currency: currency, locationIDs: try Self.locations(db).map(\.id))
+    }
+
+    public func productPage(_ request: PageRequest) throws -> [ProductListItem] {
+        try writer.read { db in try lists(db).products.page(db, request) }
+    }
+
+    public func productCount(filter: String) throws -> Int {
+        try writer.read { db in try lists(db).products.count(db, filter: filter) }
+    }
+
+    public func pricePage(_ request: PageRequest) throws -> [VariantPriceItem] {
+        try writer.read { db in try lists(db).prices.page(db, request) }
+    }
+
+    public func priceCount(filter: String) throws -> Int {
+        try writer.read { db in try lists(db).prices.count(db, filter: filter) }
+    }
+
+    public func stockPage(_ request: PageRequest) throws -> [StockListItem] {
+        try writer.read { db in try lists(db).stock.page(db, request) }
+    }
+
+    public func stockCount(filter: String) throws -> Int {
+        try writer.read { db in try lists(db).stock.count(db, filter: filter) }
+    }
+
+    public func promotionPage(_ request: PageRequest) throws -> [PromotionListItem] {
+        try writer.read { db in try lists(db).promotions.page(db, request) }
+    }
+
+    public func promotionCount(filter: String) throws -> Int {
+        try writer.read { db in try lists(db).promotions.count(db, filter: filter) }
+    }
+
+    public func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem] {
+        try writer.read { db in try lists(db).complaints.page(db, request) }
+    }
+
+    public func complaintCount(filter: String) throws -> Int {
+        try writer.read { db in try lists(db).complaints.count(db, filter: filter) }
+    }
+
+    public func productDetail(id: Int64) throws -> ProductDetail? {
+        try writer.read { db in
+            guard let product = try Self.product(db, id: id, currency: currency) else { return nil }
+            let variants = try Self.variants(db, productID: id, currency: currency)
+            var stock: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT v.id, COALESCE(SUM(l.on_hand), 0) AS on_hand FROM variant v
+                LEFT JOIN stock_level l ON l.variant_id = v.id WHERE v.product_id = ? GROUP BY v.id
+                """, arguments: [id]) {
+                stock[row["id"]] = row["on_hand"]
+            }
+            var listings: [String: ListingState] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.code, pl.state FROM product_listing pl JOIN channel c ON c.id = pl.channel_id WHERE pl.product_id = ?
+                """, arguments: [id]) {
+                listings[row["code"]] = ListingState(rawValue: row["state"]) ?? .unlisted
+            }
+            let images = try Int.fetchOne(db, sql: "SELECT count(*) FROM product_image WHERE product_id = ?", arguments: [id]) ?? 0
+            return ProductDetail(product: product, variants: variants, stockByVariant: stock, listings: listings, imageCount: images)
+        }
+    }
+
+    public func variantDetail(id: Int64) throws -> VariantDetail? {
+        try writer.read { db in
+            guard let productID = try Int64.fetchOne(db, sql: "SELECT product_id FROM variant WHERE id = ?", arguments: [id]),
+                  let product = try Self.product(db, id: productID, currency: currency),
+                  let variant = try Self.variants(db, productID: productID, currency: currency).first(where: { $0.id == id })
+            else { return nil }
+            let reserved = try Int64.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(ol.quantity), 0) FROM order_line ol JOIN sales_order o ON o.id = ol.order_id
+                WHERE ol.variant_id = ? AND o.status = 'open'
+                """, arguments: [id]) ?? 0
+            var onHand: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT location_id, on_hand FROM stock_level WHERE variant_id = ?", arguments: [id]) {
+                onHand[row["location_id"]] = row["on_hand"]
+            }
+            // Open orders are not tied to a location yet: their reservation is shown on the first one.
+            let locations = try Self.locations(db)
+            let levels = locations.enumerated().map { index, location in
+                (location: location, level: StockLevel(onHand: onHand[location.id] ?? 0, reserved: index == 0 ? reserved : 0))
+            }
+            let movements = try Row.fetchAll(db, sql: """
+                SELECT m.at, l.code, m.reason, m.quantity, m.reference, m.actor FROM stock_movement m
+                JOIN location l ON l.id = m.location_id WHERE m.variant_id = ? ORDER BY m.at DESC, m.id DESC LIMIT 20
+                """, arguments: [id]).map { row in
+                LedgerLine(
+                    at: Timestamp(iso8601: row["at"]) ?? Timestamp(secondsSince1970: 0), locationCode: row["code"],
+                    reason: StockReason(rawValue: row["reason"]) ?? .adjustment, quantity: row["quantity"],
+                    reference: row["reference"], actor: row["actor"])
+            }
+            return VariantDetail(product: product, variant: variant, levels: levels, recentMovements: movements)
+        }
+    }
+
+    public func promotionDetail(id: Int64) throws -> Promotion? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT pr.*, (SELECT code FROM promotion_code pc WHERE pc.promotion_id = pr.id ORDER BY pc.id LIMIT 1) AS first_code
+                FROM promotion pr WHERE pr.id = ?
+                """, arguments: [id]) else { return nil }
+            return try PaneLists.promotion(row, currency: currency)
+        }
+    }
+
+    public func complaintDetail(id: Int64) throws -> ComplaintDetail? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT c.*, COALESCE(cu.name, '') AS customer_name, c.opened_at AS sort0, c.id AS sort1,
+                       o.number AS order_number, v.sku AS variant_sku
+                FROM complaint c LEFT JOIN customer cu ON cu.id = c.customer_id
+                LEFT JOIN sales_order o ON o.id = c.order_id LEFT JOIN variant v ON v.id = c.variant_id
+                WHERE c.id = ?
+                """, arguments: [id]) else { return nil }
+            let customer = try (row["customer_id"] as Int64?).flatMap { customerID in
+                try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [customerID]).map {
+                    Customer(
+                        id: $0["id"], name: $0["name"], email: $0["email"], phone: $0["phone"], city: $0["city"],
+                        country: $0["country"], createdAt: Timestamp(iso8601: $0["created_at"]) ?? Timestamp(secondsSince1970: 0))
+                }
+            }
+            let events = try Row.fetchAll(db, sql: """
+                SELECT at, actor, kind, detail FROM complaint_event WHERE complaint_id = ? ORDER BY at, id
+                """, arguments: [id]).map {
+                ComplaintEvent(
+                    at: Timestamp(iso8601: $0["at"]) ?? Timestamp(secondsSince1970: 0), actor: $0["actor"], kind: $0["kind"],
+                    detail: $0["detail"])
+            }
+            return ComplaintDetail(
+                item: try PaneLists.complaintItem(row), channel: ComplaintChannel(rawValue: row["channel"]) ?? .email,
+                customer: customer, orderNumber: row["order_number"], sku: row["variant_sku"],
+                description: row["description"], resolution: row["resolution"],
+                resolvedAt: (row["resolved_at"] as String?).flatMap(Timestamp.init(iso8601:)), events: events)
+        }
+    }
+
+    static func product(_ db: Database, id: Int64, currency: Currency) throws -> Product? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT p.*, COALESCE(c.name, '') AS category_name FROM product p
+            LEFT JOIN category c ON c.id = p.category_id WHERE p.id = ?
+            """, arguments: [id]) else { return nil }
+        let tags = try String.fetchAll(db, sql: """
+            SELECT t.name FROM product_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.product_id = ? ORDER BY t.name
+            """, arguments: [id])
+        return Product(
+            id: row["id"], handle: row["handle"], title: row["title"], bodyHTML: row["body_html"], vendor: row["vendor"],
+            productType: row["product_type"], category: row["category_name"], tags: tags,
+            status: ProductStatus(rawValue: row["status"]) ?? .draft, seoTitle: row["seo_title"],
+            seoDescription: row["seo_description"],
+            optionNames: [row["option1_name"], row["option2_name"], row["option3_name"]].compactMap { $0 as String? },
+            version: row["version"])
+    }
+
+    static func variants(_ db: Database, productID: Int64, currency: Currency) throws -> [Variant] {
+        try Row.fetchAll(db, sql: "SELECT * FROM variant WHERE product_id = ? ORDER BY position, id", arguments: [productID]).map { row in
+            let money: (String) -> Money? = { (row[$0] as Int64?).map { Money(minorUnits: $0, currency: currency) } }
+            let sku: String = row["sku"]
+            return Variant(
+                id: row["id"], productID: row["product_id"], sku: sku.isEmpty ? nil : sku, barcode: row["barcode"],
+                optionValues: [row["option1"], row["option2"], row["option3"]].compactMap { $0 as String? },
+                price: money("price_minor") ?? .zero(currency), compareAtPrice: money("compare_at_minor"),
+                cost: money("cost_minor"), grams: row["grams"], position: row["position"], version: row["version"])
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Everything that can change the console's state. Keys become actions through the key map;
+/// background work (counts, another process's changes) reports back as actions too.
+public enum Action: Hashable, Sendable {
+    case quit
+    case selectPane(PaneID)
+    case nextPane, previousPane
+    case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
+    case startFilter, acceptFilter, clearFilter
+    case openDetail
+    case back
+    case toggleHelp
+    case redraw
+    case suspend
+
+    // Not bound to keys: reported by the runtime.
+    case resized(width: Int, height: Int)
+    case dataChanged
+    case countLoaded(pane: PaneID, filter: String, count: Int)
+    case tick
+}
+
+/// Where a binding applies: everywhere, or only in one mode.
+public enum KeyContext: String, Sendable, CaseIterable {
+    case global = "Everywhere"
+    case table = "Lists"
+    case filter = "Filter (after /)"
+    case detail = "Detail view"
+}
+
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let action: Action
+    public let context: KeyContext
+    public let help: String
+
+    public init(_ keys: [Key], _ action: Action, _ context: KeyContext, _ help: String) {
+        self.keys = keys
+        self.action = action
+        self.context = context
+        self.help = help
+    }
+}

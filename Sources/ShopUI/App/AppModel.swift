@@ -1,0 +1,233 @@
+import ShopKit
+
+/// Runs work away from the keypress path and reports the result back as an action.
+/// The terminal runtime uses a background queue; tests run the work at once.
+public protocol BackgroundRunner: Sendable {
+    func run(_ work: @escaping @Sendable () -> Action?)
+}
+
+/// Runs background work immediately on the caller's thread (tests, batch use).
+public struct InlineRunner: BackgroundRunner {
+    public let deliver: @Sendable (Action) -> Void
+    public init(deliver: @escaping @Sendable (Action) -> Void) { self.deliver = deliver }
+    public func run(_ work: @escaping @Sendable () -> Action?) { if let action = work() { deliver(action) } }
+}
+
+/// What the runtime must do besides drawing the new state.
+public enum Effect: Equatable, Sendable {
+    case suspend
+    case fullRedraw
+}
+
+/// The one place the console's state changes: keys become actions through the key map, and
+/// `send` applies an action — reading windows from the store as needed.
+public final class AppModel {
+    public private(set) var state: AppState
+    public let keyMap: KeyMap
+    private let store: any ShopReading
+    private let background: BackgroundRunner
+    private var effects: [Effect] = []
+
+    public init(state: AppState, store: any ShopReading, keyMap: KeyMap = .standard, background: BackgroundRunner) {
+        self.state = state
+        self.store = store
+        self.keyMap = keyMap
+        self.background = background
+    }
+
+    /// Loads the first window of the active pane.
+    public func start() {
+        load(state.active)
+    }
+
+    /// Effects requested since the last call, in order.
+    public func takeEffects() -> [Effect] {
+        defer { effects.removeAll() }
+        return effects
+    }
+
+    public func handle(_ key: Key) {
+        if key == .resize { return }
+        state.message = nil
+        if case .filter = state.mode, let edited = editFilter(key) {
+            applyFilter(edited)
+            return
+        }
+        if case .help = state.mode, key != .character("?"), key != .control("c"), key != .character("q") {
+            if let action = keyMap.action(for: key, in: .detail) { return helpAction(action) }
+            state.mode = .browse
+            return
+        }
+        guard let action = keyMap.action(for: key, in: state.keyContext) else {
+            if case .browse = state.mode { state.message = .init(text: "\(key.label) does nothing here — ? shows the keys", isError: false) }
+            return
+        }
+        send(action)
+    }
+
+    public func send(_ action: Action) {
+        switch action {
+        case .quit:
+            if case .help = state.mode { state.mode = .browse; return }
+            state.shouldQuit = true
+        case .selectPane(let pane): switchTo(pane)
+        case .nextPane: switchTo(state.active.next)
+        case .previousPane: switchTo(state.active.previous)
+        case .moveDown: scroll { try $0.move(by: 1, height: $1, fetch: $2) } detail: { $0 + 1 }
+        case .moveUp: scroll { try $0.move(by: -1, height: $1, fetch: $2) } detail: { $0 - 1 }
+        case .pageDown: scroll { try $0.page(by: 1, height: $1, fetch: $2) } detail: { $0 + self.state.pageHeight }
+        case .pageUp: scroll { try $0.page(by: -1, height: $1, fetch: $2) } detail: { $0 - self.state.pageHeight }
+        case .halfPageDown: scroll { try $0.page(by: 1, height: max(1, $1 / 2), fetch: $2) } detail: { $0 + self.state.pageHeight / 2 }
+        case .halfPageUp: scroll { try $0.page(by: -1, height: max(1, $1 / 2), fetch: $2) } detail: { $0 - self.state.pageHeight / 2 }
+        case .top: scroll { try $0.select(0, height: $1, fetch: $2) } detail: { _ in 0 }
+        case .bottom: jumpToLast()
+        case .startFilter:
+            state.mode = .filter
+        case .acceptFilter:
+            state.mode = .browse
+        case .clearFilter:
+            state.mode = .browse
+            if !state.table.filter.isEmpty { applyFilter("") }
+        case .openDetail: openDetail()
+        case .back: back()
+        case .toggleHelp:
+            if case .help = state.mode { state.mode = .browse } else { state.mode = .help(scroll: 0) }
+        case .redraw: effects.append(.fullRedraw)
+        case .suspend: effects.append(.suspend)
+        case .resized(let width, let height):
+            state.width = width
+            state.height = height
+            if !state.isTooSmall, let table = state.tables[state.active], table.isLoaded {
+                update(state.active) { try $0.select($0.selected, height: $1, fetch: $2) }
+            }
+        case .dataChanged:
+            for pane in PaneID.allCases where state.tables[pane]?.isLoaded == true {
+                if pane == state.active {
+                    update(pane) { try $0.refresh(height: $1, fetch: $2) }
+                    requestCount(pane)
+                } else {
+                    state.tables[pane] = TableWindow() // reloaded when shown again
+                }
+            }
+        case .countLoaded(let pane, let filter, let count):
+            if state.tables[pane]?.filter == filter { state.tables[pane]?.total = count }
+        case .tick:
+            break
+        }
+    }
+
+    /// Sets the clock the views use (relative due times, promotion states).
+    public func setNow(_ now: Timestamp) { state.now = now }
+
+    // MARK: - Panes and tables
+
+    private var context: PresentationContext { PresentationContext(overview: state.overview, now: state.now) }
+
+    private func fetcher(_ pane: PaneID) -> TableWindow.Fetch {
+        let definition = PaneDefinition.definition(for: pane)
+        let store = self.store
+        let context = self.context
+        return { request in try definition.rows(store, request, context) }
+    }
+
+    private func switchTo(_ pane: PaneID) {
+        if case .detail = state.mode { state.mode = .browse }
+        state.active = pane
+        if state.tables[pane]?.isLoaded != true { load(pane) }
+    }
+
+    private func load(_ pane: PaneID) {
+        let filter = state.tables[pane]?.filter ?? ""
+        update(pane) { try $0.reload(filter: filter, height: $1, fetch: $2) }
+        requestCount(pane)
+    }
+
+    /// Applies a table operation, turning a store failure into a status message (nothing is lost).
+    private func update(_ pane: PaneID, _ operation: (inout TableWindow, Int, TableWindow.Fetch) throws -> Void) {
+        var table = state.tables[pane] ?? TableWindow()
+        do {
+            try operation(&table, state.tableHeight, fetcher(pane))
+            state.tables[pane] = table
+        } catch {
+            state.message = .init(text: "could not read \(pane.noun): \(error)", isError: true)
+        }
+    }
+
+    private func scroll(_ operation: (inout TableWindow, Int, TableWindow.Fetch) throws -> Void, detail: (Int) -> Int) {
+        switch state.mode {
+        case .detail(let document, let scroll):
+            let limit = max(0, document.lines.count - state.pageHeight)
+            state.mode = .detail(document, scroll: min(max(0, detail(scroll)), limit))
+        case .help(let scroll):
+            state.mode = .help(scroll: max(0, detail(scroll)))
+        default:
+            update(state.active, operation)
+        }
+    }
+
+    private func helpAction(_ action: Action) {
+        switch action {
+        case .moveDown, .moveUp, .pageDown, .pageUp: send(action)
+        default: state.mode = .browse
+        }
+    }
+
+    private func jumpToLast() {
+        if case .detail = state.mode { return scroll({ _, _, _ in }, detail: { _ in Int.max / 2 }) }
+        let pane = state.active
+        let definition = PaneDefinition.definition(for: pane)
+        let store = self.store
+        let filter = state.table.filter
+        update(pane) { table, height, fetch in
+            try table.selectLast(height: height, fetch: fetch, count: { try definition.count(store, filter) })
+        }
+    }
+
+    private func requestCount(_ pane: PaneID) {
+        guard let filter = state.tables[pane]?.filter, state.tables[pane]?.total == nil else { return }
+        let definition = PaneDefinition.definition(for: pane)
+        let store = self.store
+        background.run {
+            guard let count = try? definition.count(store, filter) else { return nil }
+            return .countLoaded(pane: pane, filter: filter, count: count)
+        }
+    }
+
+    private func openDetail() {
+        guard let row = state.table.selectedRow else { return }
+        let definition = PaneDefinition.definition(for: state.active)
+        do {
+            if let document = try definition.detail(store, row.id, context) {
+                state.mode = .detail(document, scroll: 0)
+            } else {
+                state.message = .init(text: "that row no longer exists", isError: true)
+            }
+        } catch {
+            state.message = .init(text: "could not open the row: \(error)", isError: true)
+        }
+    }
+
+    /// Esc goes back one level and never quits from the top.
+    private func back() {
+        state.mode = .browse
+    }
+
+    // MARK: - Filter as you type
+
+    /// The filter text after a key, or nil when the key is not an edit (Enter, Esc, arrows).
+    private func editFilter(_ key: Key) -> String? {
+        let current = state.table.filter
+        switch key {
+        case .character(let character): return current + String(character)
+        case .backspace: return current.isEmpty ? nil : String(current.dropLast())
+        case .control("w"): return ""
+        default: return nil
+        }
+    }
+
+    private func applyFilter(_ filter: String) {
+        let pane = state.active
+        update(pane) { try $0.reload(filter: filter, height: $1, fetch: $2) }
+        requestCount(pane)
+    }
+}

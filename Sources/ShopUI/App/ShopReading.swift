@@ -1,0 +1,26 @@
+import ShopKit
+
+/// What the console needs from a store. Declared here, in the UI's own terms (domain values,
+/// no database types), so any store — SQLite today, PostgreSQL tomorrow — can stand behind it.
+public protocol ShopReading: Sendable {
+    func overview() throws -> ShopOverview
+
+    func productPage(_ request: PageRequest) throws -> [ProductListItem]
+    func productCount(filter: String) throws -> Int
+    func productDetail(id: Int64) throws -> ProductDetail?
+
+    func pricePage(_ request: PageRequest) throws -> [VariantPriceItem]
+    func priceCount(filter: String) throws -> Int
+    func variantDetail(id: Int64) throws -> VariantDetail?
+
+    func promotionPage(_ request: PageRequest) throws -> [PromotionListItem]
+    func promotionCount(filter: String) throws -> Int
+    func promotionDetail(id: Int64) throws -> Promotion?
+
+    func stockPage(_ request: PageRequest) throws -> [StockListItem]
+    func stockCount(filter: String) throws -> Int
+
+    func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem]
+    func complaintCount(filter: String) throws -> Int
+    func complaintDetail(id: Int64) throws -> ComplaintDetail?
+}

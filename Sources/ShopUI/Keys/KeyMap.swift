@@ -1,0 +1,49 @@
+/// The one table that maps keys to actions. Dispatch reads it, and so does the help screen,
+/// so the help can never disagree with what the keys do.
+public struct KeyMap: Sendable {
+    public let bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    public static let standard = KeyMap(bindings: [
+        KeyBinding([.character("q")], .quit, .global, "quit (from a list)"),
+        KeyBinding([.control("c")], .quit, .global, "quit at once"),
+        KeyBinding([.character("?")], .toggleHelp, .global, "show or hide this help"),
+        KeyBinding([.control("l")], .redraw, .global, "redraw the screen"),
+        KeyBinding([.control("z")], .suspend, .global, "suspend (fg resumes)"),
+        KeyBinding([.character("1")], .selectPane(.catalog), .table, "Catalog"),
+        KeyBinding([.character("2")], .selectPane(.pricing), .table, "Pricing"),
+        KeyBinding([.character("3")], .selectPane(.promotions), .table, "Promotions"),
+        KeyBinding([.character("4")], .selectPane(.stock), .table, "Stock"),
+        KeyBinding([.character("5")], .selectPane(.complaints), .table, "Complaints"),
+        KeyBinding([.tab], .nextPane, .table, "next pane"),
+        KeyBinding([.backTab], .previousPane, .table, "previous pane"),
+        KeyBinding([.character("j"), .down], .moveDown, .table, "next row"),
+        KeyBinding([.character("k"), .up], .moveUp, .table, "previous row"),
+        KeyBinding([.pageDown, .control("f")], .pageDown, .table, "page down"),
+        KeyBinding([.pageUp, .control("b")], .pageUp, .table, "page up"),
+        KeyBinding([.control("d")], .halfPageDown, .table, "half a page down"),
+        KeyBinding([.control("u")], .halfPageUp, .table, "half a page up"),
+        KeyBinding([.character("g"), .home], .top, .table, "first row"),
+        KeyBinding([.character("G"), .end], .bottom, .table, "last row"),
+        KeyBinding([.character("/")], .startFilter, .table, "filter as you type"),
+        KeyBinding([.enter], .openDetail, .table, "open the row's details"),
+        KeyBinding([.escape], .clearFilter, .table, "clear the filter"),
+        KeyBinding([.enter], .acceptFilter, .filter, "keep the filter, back to the list"),
+        KeyBinding([.escape], .clearFilter, .filter, "clear the filter"),
+        KeyBinding([.backspace], .startFilter, .filter, "delete a character (Ctrl-W: all)"),
+        KeyBinding([.character("j"), .down], .moveDown, .detail, "scroll down"),
+        KeyBinding([.character("k"), .up], .moveUp, .detail, "scroll up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .detail, "page down"),
+        KeyBinding([.pageUp], .pageUp, .detail, "page up"),
+        KeyBinding([.escape, .character("q")], .back, .detail, "back to the list"),
+    ])
+
+    /// The action for a key in a context; context bindings win over global ones.
+    public func action(for key: Key, in context: KeyContext) -> Action? {
+        if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
+            return binding.action
+        }
+        return bindings.first(where: { $0.context == .global && $0.keys.contains(key) })?.action
+    }
+}

@@ -1,0 +1,100 @@
+import ShopKit
+
+/// What presentation needs besides the rows: shop facts and the current time.
+public struct PresentationContext: Sendable {
+    public let overview: ShopOverview
+    public let now: Timestamp
+
+    public init(overview: ShopOverview, now: Timestamp) {
+        self.overview = overview
+        self.now = now
+    }
+}
+
+/// A read-only document shown by Enter: a title and lines of styled spans.
+public struct DetailDocument: Sendable, Equatable {
+    public struct Span: Sendable, Equatable {
+        public let text: SafeText
+        public let role: StyleRole
+        public init(_ text: SafeText, _ role: StyleRole = .normal) {
+            self.text = text
+            self.role = role
+        }
+    }
+
+    public let title: SafeText
+    public var lines: [[Span]]
+
+    public init(title: SafeText, lines: [[Span]] = []) {
+        self.title = title
+        self.lines = lines
+    }
+
+    mutating func heading(_ text: String) {
+        if !lines.isEmpty { lines.append([]) }
+        lines.append([Span(SafeText(text), .header)])
+    }
+
+    /// A label and an untrusted value.
+    mutating func field(_ label: String, _ value: String, _ role: StyleRole = .normal) {
+        let padded = label.count < 16 ? label + String(repeating: " ", count: 16 - label.count) : label + " "
+        lines.append([Span(SafeText(padded), .dim), Span(SafeText(value), role)])
+    }
+
+    /// Multi-line untrusted text: split into lines first, then each line is sanitised.
+    mutating func paragraph(_ text: String) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lines.append([Span(SafeText(String(line)))])
+        }
+    }
+
+    mutating func line(_ spans: [Span]) { lines.append(spans) }
+}
+
+/// One pane: its columns, how it reads a window of rows, counts, and opens a detail.
+public struct PaneDefinition: Sendable {
+    public let id: PaneID
+    public let columns: @Sendable (ShopOverview) -> [Column]
+    public let rows: @Sendable (any ShopReading, PageRequest, PresentationContext) throws -> [TableRow]
+    public let count: @Sendable (any ShopReading, String) throws -> Int
+    public let detail: @Sendable (any ShopReading, Int64, PresentationContext) throws -> DetailDocument?
+    /// Shown when the shop has no rows at all: how to get some.
+    public let emptyHint: String
+
+    public static func definition(for pane: PaneID) -> PaneDefinition {
+        switch pane {
+        case .catalog: CatalogPane.definition
+        case .pricing: PricingPane.definition
+        case .promotions: PromotionsPane.definition
+        case .stock: StockPane.definition
+        case .complaints: ComplaintsPane.definition
+        }
+    }
+}
+
+/// Right-aligned or plain number text shared by the panes.
+enum Format {
+    static func quantity(_ value: Int64) -> String {
+        let text = String(value.magnitude)
+        var grouped = ""
+        for (index, character) in text.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return (value < 0 ? "-" : "") + String(grouped.reversed())
+    }
+
+    /// "in 3h", "in 2d", "5h ago" — how far a moment is from now, in the largest whole unit.
+    static func relative(_ moment: Timestamp, now: Timestamp) -> String {
+        let seconds = moment - now
+        return seconds >= 0 ? "in " + span(seconds) : span(-seconds) + " ago"
+    }
+
+    /// A duration in its largest whole unit: "45m", "5h", "3d".
+    static func span(_ seconds: Int64) -> String {
+        let magnitude = seconds.magnitude
+        if magnitude < 3600 { return "\(max(1, magnitude / 60))m" }
+        if magnitude < 86_400 * 2 { return "\(magnitude / 3600)h" }
+        return "\(magnitude / 86_400)d"
+    }
+}

@@ -1,0 +1,88 @@
+import ShopKit
+
+/// Pricing: one row per variant — price, compare-at, cost and the margin that follows.
+enum PricingPane {
+    static let definition = PaneDefinition(
+        id: .pricing,
+        columns: { _ in
+            [
+                Column("SKU", .flexible(minimum: 12, weight: 1), priority: 9),
+                Column("Product", .flexible(minimum: 12, weight: 3), priority: 8),
+                Column("Variant", .flexible(minimum: 8, weight: 1), priority: 4),
+                Column("Price", .fixed(10), .right, priority: 10),
+                Column("Compare", .fixed(10), .right, priority: 2),
+                Column("Cost", .fixed(10), .right, priority: 6),
+                Column("Margin", .fixed(8), .right, priority: 7),
+            ]
+        },
+        rows: { store, request, context in try store.pricePage(request).map { row($0, context: context) } },
+        count: { store, filter in try store.priceCount(filter: filter) },
+        detail: { store, id, context in try store.variantDetail(id: id).map { VariantDocument.make($0, context: context) } },
+        emptyHint: "No variants yet. Load the demo shop with `shopdesk init --demo --db FILE`, or `shopdesk demo`.")
+
+    static func row(_ item: VariantPriceItem, context: PresentationContext) -> TableRow {
+        var marginCell = TableCell(SafeText("—"), role: .dim)
+        if let margin = item.margin, let basisPoints = margin.marginBasisPoints {
+            if margin.isBelowCost {
+                marginCell = TableCell(SafeText("! " + percentText(basisPoints: basisPoints)), role: .danger)
+            } else if margin.isBelow(floorBasisPoints: context.overview.marginFloorBasisPoints) {
+                marginCell = TableCell(SafeText("~ " + percentText(basisPoints: basisPoints)), role: .warning)
+            } else {
+                marginCell = TableCell(SafeText(percentText(basisPoints: basisPoints)))
+            }
+        }
+        return TableRow(id: item.id, key: item.sortKey, cells: [
+            .data(item.sku),
+            .data(item.productTitle),
+            .data(item.optionSummary),
+            TableCell(SafeText(item.price.formatted)),
+            TableCell(SafeText(item.compareAtPrice?.formatted ?? ""), role: .dim),
+            TableCell(SafeText(item.cost?.formatted ?? "—"), role: item.cost == nil ? .warning : nil),
+            marginCell,
+        ])
+    }
+}
+
+/// The detail of one variant, shared by Pricing and Stock.
+enum VariantDocument {
+    static func make(_ detail: VariantDetail, context: PresentationContext) -> DetailDocument {
+        let variant = detail.variant
+        var doc = DetailDocument(title: SafeText(detail.product.title + " — " + variant.optionSummary))
+        doc.field("SKU", variant.sku ?? "(none)")
+        doc.field("Barcode", variant.barcode ?? "(none)")
+        doc.field("Price", variant.price.formatted)
+        doc.field("Compare-at", variant.compareAtPrice?.formatted ?? "—")
+        doc.field("Cost", variant.cost?.formatted ?? "— (missing)", variant.cost == nil ? .warning : .normal)
+        if let margin = variant.margin {
+            let floor = context.overview.marginFloorBasisPoints
+            doc.field("Margin", margin.marginBasisPoints.map { percentText(basisPoints: $0) } ?? "—",
+                      margin.isBelowCost ? .danger : margin.isBelow(floorBasisPoints: floor) ? .warning : .normal)
+            doc.field("Markup", margin.markupBasisPoints.map { percentText(basisPoints: $0) } ?? "—")
+            doc.field("Margin floor", percentText(basisPoints: floor))
+        }
+        doc.field("Weight", "\(variant.grams) g")
+        doc.heading("Stock by location")
+        for (location, level) in detail.levels {
+            doc.line([
+                .init(SafeText(pad(location.code + " " + location.name, 30))),
+                .init(SafeText(pad("on hand " + Format.quantity(level.onHand), 16))),
+                .init(SafeText(pad("reserved " + Format.quantity(level.reserved), 16))),
+                .init(SafeText("available " + Format.quantity(level.available)), level.available <= 0 ? .danger : .normal),
+            ])
+        }
+        doc.heading("Recent movements")
+        if detail.recentMovements.isEmpty { doc.line([.init("(none)", .dim)]) }
+        for movement in detail.recentMovements {
+            let sign = movement.quantity > 0 ? "+" : ""
+            doc.line([
+                .init(SafeText(pad(movement.at.minuteText, 18)), .dim),
+                .init(SafeText(pad(movement.locationCode, 6))),
+                .init(SafeText(pad(movement.reason.label, 14))),
+                .init(SafeText(pad(sign + Format.quantity(movement.quantity), 8)), movement.quantity < 0 ? .warning : .good),
+                .init(SafeText(pad(movement.reference, 16))),
+                .init(SafeText(movement.actor), .dim),
+            ])
+        }
+        return doc
+    }
+}

@@ -1,0 +1,105 @@
+/// The whole screen as a function of the state: tab bar, the active pane (table, detail or
+/// help), and the status line. Draws into a cell grid; never touches the terminal.
+public enum Screen {
+    public static func render(_ state: AppState, theme: Theme, keyMap: KeyMap = .standard) -> CellGrid {
+        var grid = CellGrid(width: state.width, height: state.height, style: theme.style(.normal))
+        guard !state.isTooSmall else {
+            TooSmallView.draw(into: &grid, state: state, theme: theme)
+            return grid
+        }
+        TabBar.draw(into: &grid, state: state, theme: theme)
+        let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
+        switch state.mode {
+        case .browse, .filter:
+            TableView.draw(into: &grid, area: body, state: state, theme: theme)
+        case .detail(let document, let scroll):
+            DetailView.draw(into: &grid, area: body, document: document, scroll: scroll, theme: theme)
+        case .help(let scroll):
+            TableView.draw(into: &grid, area: body, state: state, theme: theme)
+            HelpOverlay.draw(into: &grid, area: body, keyMap: keyMap, scroll: scroll, theme: theme)
+        }
+        StatusLine.draw(into: &grid, state: state, theme: theme)
+        return grid
+    }
+}
+
+enum TooSmallView {
+    static func draw(into grid: inout CellGrid, state: AppState, theme: Theme) {
+        let lines = [
+            "Terminal too small",
+            "\(state.width)x\(state.height), need \(AppState.minimumWidth)x\(AppState.minimumHeight)",
+            "enlarge it, or q to quit",
+        ]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let text = SafeText(line)
+            let x = max(0, (state.width - text.width) / 2)
+            grid.put(text, x: x, y: top + offset, style: theme.style(offset == 0 ? .warning : .normal))
+        }
+    }
+}
+
+enum TabBar {
+    static func draw(into grid: inout CellGrid, state: AppState, theme: Theme) {
+        grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), style: theme.style(.tabInactive))
+        let brand = SafeText(" shopdesk ")
+        let full = PaneID.allCases.map { " \($0.rawValue) \($0.title) " }
+        let short = PaneID.allCases.map { " \($0.rawValue) \($0.title.prefix(4)) " }
+        let fullWidth = brand.width + full.reduce(0) { $0 + $1.count }
+        let labels = fullWidth <= grid.width ? full : short
+        var x = 0
+        if brand.width + labels.reduce(0, { $0 + $1.count }) <= grid.width {
+            x += grid.put(brand, x: x, y: 0, style: theme.style(.brand))
+        }
+        for (pane, label) in zip(PaneID.allCases, labels) {
+            let role: StyleRole = pane == state.active ? .tabActive : .tabInactive
+            x += grid.put(SafeText(label), x: x, y: 0, style: theme.style(role))
+        }
+        let shop = SafeText(state.overview.name)
+        if x + shop.width + 2 <= grid.width {
+            grid.put(shop, x: grid.width - shop.width - 1, y: 0, style: theme.style(.dim))
+        }
+    }
+}
+
+enum StatusLine {
+    static func draw(into grid: inout CellGrid, state: AppState, theme: Theme) {
+        let y = grid.height - 1
+        let table = state.table
+        if case .filter = state.mode {
+            grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(.status))
+            let prompt = SafeText("/") + SafeText(table.filter) + SafeText("▏")
+            let used = grid.put(prompt, x: 0, y: y, maxWidth: grid.width - 1, style: theme.style(.status))
+            let hint = SafeText("  Enter keep · Esc clear · \(countText(state))")
+            grid.put(hint, x: used, y: y, style: theme.style(.status))
+            return
+        }
+        if let message = state.message {
+            let role: StyleRole = message.isError ? .statusError : .status
+            grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(role))
+            grid.put(SafeText(" " + message.text), x: 0, y: y, style: theme.style(role))
+            return
+        }
+        grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(.status))
+        var left = " \(state.active.title) · \(countText(state))"
+        if !table.filter.isEmpty { left += " · /\(table.filter)" }
+        let right = SafeText(state.databaseLabel + (state.isReadOnly ? " [read-only]" : "") + " · ? help ")
+        let leftText = SafeText(left)
+        let room = grid.width - right.width - 1
+        if room >= leftText.width {
+            grid.put(leftText, x: 0, y: y, style: theme.style(.status))
+            grid.put(right, x: grid.width - right.width, y: y, style: theme.style(.status))
+        } else {
+            grid.put(leftText, x: 0, y: y, style: theme.style(.status))
+        }
+    }
+
+    /// "row 3 of 512 products", "row 3 of … products" while counting, "no products".
+    static func countText(_ state: AppState) -> String {
+        let table = state.table
+        let noun = state.active.noun
+        if table.isLoaded && table.rows.isEmpty { return table.filter.isEmpty ? "no \(noun)" : "no match" }
+        let total = table.total.map { Format.quantity(Int64($0)) } ?? "…"
+        return "row \(Format.quantity(Int64(table.selected + 1))) of \(total) \(noun)"
+    }
+}

@@ -1,0 +1,96 @@
+import ShopKit
+
+/// How a column takes its width: a fixed number of columns, or a share of what is left.
+public enum ColumnWidth: Hashable, Sendable {
+    case fixed(Int)
+    case flexible(minimum: Int, weight: Int)
+}
+
+public enum Alignment: Sendable { case left, right }
+
+public struct Column: Sendable {
+    public let title: String
+    public let width: ColumnWidth
+    public let alignment: Alignment
+    /// Higher is more important; the least important columns are dropped when space runs out.
+    public let priority: Int
+
+    public init(_ title: String, _ width: ColumnWidth, _ alignment: Alignment = .left, priority: Int = 5) {
+        self.title = title
+        self.width = width
+        self.alignment = alignment
+        self.priority = priority
+    }
+}
+
+/// One cell's content and, when it carries meaning, the role that styles it.
+public struct TableCell: Hashable, Sendable {
+    public let text: SafeText
+    public let role: StyleRole?
+
+    public init(_ text: SafeText, role: StyleRole? = nil) {
+        self.text = text
+        self.role = role
+    }
+
+    /// Text that comes from data: always sanitised.
+    public static func data(_ untrusted: String, role: StyleRole? = nil) -> TableCell {
+        TableCell(SafeText(untrusted), role: role)
+    }
+}
+
+/// One row of a table window, ready to draw.
+public struct TableRow: Hashable, Sendable {
+    public let id: Int64
+    public let key: SortKey
+    public let cells: [TableCell]
+
+    public init(id: Int64, key: SortKey, cells: [TableCell]) {
+        self.id = id
+        self.key = key
+        self.cells = cells
+    }
+}
+
+/// Widths for the columns that fit in `width`, one space between columns. Returns the indices
+/// kept and their widths; the least important columns go first when space runs out.
+public func layoutColumns(_ columns: [Column], width: Int) -> [(index: Int, width: Int)] {
+    var kept = Array(columns.indices)
+    func minimumWidth(_ indices: [Int]) -> Int {
+        indices.reduce(0) { total, index in
+            switch columns[index].width {
+            case .fixed(let fixed): total + fixed
+            case .flexible(let minimum, _): total + minimum
+            }
+        } + max(0, indices.count - 1)
+    }
+    while kept.count > 1 && minimumWidth(kept) > width {
+        let drop = kept.enumerated().min { lhs, rhs in
+            let (a, b) = (columns[lhs.element].priority, columns[rhs.element].priority)
+            return a != b ? a < b : lhs.offset > rhs.offset
+        }!
+        kept.remove(at: drop.offset)
+    }
+    var spare = max(0, width - minimumWidth(kept))
+    let totalWeight = kept.reduce(0) { total, index in
+        if case .flexible(_, let weight) = columns[index].width { return total + weight }
+        return total
+    }
+    var result: [(index: Int, width: Int)] = []
+    var remainingWeight = totalWeight
+    for index in kept {
+        switch columns[index].width {
+        case .fixed(let fixed):
+            result.append((index, fixed))
+        case .flexible(let minimum, let weight):
+            let share = remainingWeight > 0 ? spare * weight / remainingWeight : 0
+            spare -= share
+            remainingWeight -= weight
+            result.append((index, minimum + share))
+        }
+    }
+    if totalWeight == 0, spare > 0, let last = result.indices.last {
+        result[last].width += spare
+    }
+    return result
+}
