@@ -50,7 +50,10 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
         guard scalars.count >= 10, scalars[4] == 45, scalars[7] == 45,
               let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var seconds = Timestamp.daysFromCivil(year: year, month: month, day: day) * 86_400
+        let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
+        // A day past the end of its month (2026-02-30, 2026-04-31) does not exist.
+        guard Timestamp.civilFromDays(days) == (year, month, day) else { return nil }
+        var seconds = days * 86_400
         if scalars.count > 10 {
             guard scalars.count >= 19, scalars[10] == 84 || scalars[10] == 32,
                   let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),

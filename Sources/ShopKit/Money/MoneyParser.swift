@@ -30,8 +30,12 @@ public enum MoneyParser {
             throw ValidationError(field: field, message: "\(field) cannot be negative", hint: "enter 0 or more")
         }
         let (wholeText, fractionText) = try split(text, input: input, field: field, currency: currency)
-        guard !wholeText.isEmpty || !fractionText.isEmpty, let whole = Int64(wholeText.isEmpty ? "0" : wholeText) else {
+        guard !wholeText.isEmpty || !fractionText.isEmpty else {
             throw ValidationError(field: field, message: "\(field) \"\(input)\" is not an amount", hint: "e.g. 12.50")
+        }
+        // The whole part holds only digits here, so a failed conversion means too many of them.
+        guard let whole = Int64(wholeText.isEmpty ? "0" : wholeText) else {
+            throw ValidationError(field: field, message: "\(field) \"\(input)\" is too large", hint: "check the number of digits")
         }
         if fractionText.count > currency.minorDigits {
             let allowed = currency.minorDigits == 0 ? "no decimals" : "at most \(currency.minorDigits) decimals"

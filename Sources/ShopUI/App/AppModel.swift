@@ -104,6 +104,7 @@ public final class AppModel {
             for pane in PaneID.allCases where state.tables[pane]?.isLoaded == true {
                 if pane == state.active {
                     update(pane) { try $0.refresh(height: $1, fetch: $2) }
+                    state.tables[pane]?.total = nil // rows may have been added or removed: count again
                     requestCount(pane)
                 } else {
                     state.tables[pane] = TableWindow() // reloaded when shown again
@@ -159,7 +160,8 @@ public final class AppModel {
             let limit = max(0, document.lines.count - state.pageHeight)
             state.mode = .detail(document, scroll: min(max(0, detail(scroll)), limit))
         case .help(let scroll):
-            state.mode = .help(scroll: max(0, detail(scroll)))
+            let limit = max(0, HelpOverlay.lines(keyMap).count - state.pageHeight)
+            state.mode = .help(scroll: min(max(0, detail(scroll)), limit))
         default:
             update(state.active, operation)
         }

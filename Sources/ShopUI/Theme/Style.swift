@@ -23,7 +23,7 @@ public enum ThemeColor: Hashable, Sendable {
     /// The nearest colour a terminal with `colors` colours can show (8-colour terminals get 0–7).
     public func degraded(toColors colors: Int) -> ThemeColor {
         guard case .indexed(let index) = self, index >= colors else { return self }
-        if colors >= 16 || index < 8 { return self }
+        if index < 8 { return self }
         if index < 16 { return .indexed(index - 8) }
         if index >= 232 { return .indexed(index >= 244 ? 7 : 0) } // greyscale ramp
         // 6×6×6 cube: pick the basic colour of the dominant channels.

@@ -92,5 +92,7 @@ public func layoutColumns(_ columns: [Column], width: Int) -> [(index: Int, widt
     if totalWeight == 0, spare > 0, let last = result.indices.last {
         result[last].width += spare
     }
+    // One column left that is wider than the space: narrow it rather than overflow.
+    if result.count == 1 { result[0].width = min(result[0].width, max(0, width)) }
     return result
 }

@@ -56,6 +56,15 @@ public struct TableWindow: Sendable, Equatable {
     public mutating func select(_ target: Int, height: Int, scrollBy: Int = 0, fetch: Fetch) throws {
         let height = max(1, height)
         var target = max(0, target)
+        if target == 0 && windowStart > 0 {
+            // The first row is read from the start of the list, not by walking back to it.
+            let limit = pageSize(height)
+            let fetched = try fetch(PageRequest(.after(nil), filter: filter, limit: limit))
+            rows = fetched
+            windowStart = 0
+            atEnd = fetched.count < limit
+            if atEnd { total = fetched.count }
+        }
         // Fetch forward until the target (and a page beyond it) is held, or the list ends.
         while !atEnd && target + height > windowStart + rows.count {
             guard let last = rows.last else { break }
