@@ -22,7 +22,10 @@ extension ShopDatabase {
         guard let anchor = shop["anchor_date"].flatMap(Timestamp.init(iso8601:)) else {
             throw LoadError(file: "shop.csv", line: 1, message: "anchor_date is missing")
         }
-        let shiftDays = today.dayNumber - anchor.dayNumber
+        // The data runs up to noon UTC of its anchor day; before noon, anchor on yesterday so that
+        // nothing in the demo lies in the future.
+        let secondsIntoDay = today.secondsSince1970 - today.dayNumber * 86_400
+        let shiftDays = today.dayNumber - anchor.dayNumber - (secondsIntoDay < 12 * 3600 ? 1 : 0)
         let currency = shop["currency"].flatMap(Currency.named) ?? .eur
         let actor = self.actor
         let now = clock()

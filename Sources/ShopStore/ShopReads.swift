@@ -12,7 +12,7 @@ extension ShopDatabase {
             let locations = try Self.locations(db)
             let floorPercent = settings["margin_floor_percent"].flatMap { Int64($0) } ?? 25
             return ShopOverview(
-                name: settings["name"] ?? "shop", currency: currency, locations: locations,
+                name: settings["name"] ?? "", currency: currency, locations: locations,
                 marginFloorBasisPoints: floorPercent * 100)
         }
     }
@@ -27,45 +27,24 @@ extension ShopDatabase {
         PaneLists(currency: currency, locationIDs: try Self.locations(db).map(\.id))
     }
 
-    public func productPage(_ request: PageRequest) throws -> [ProductListItem] {
-        try writer.read { db in try lists(db).products.page(db, request) }
+    private func page<Item>(_ list: KeyPath<PaneLists, KeysetList<Item>>, _ request: PageRequest) throws -> [Item] {
+        try writer.read { db in try lists(db)[keyPath: list].page(db, request) }
     }
 
-    public func productCount(filter: String) throws -> Int {
-        try writer.read { db in try lists(db).products.count(db, filter: filter) }
+    private func count<Item>(_ list: KeyPath<PaneLists, KeysetList<Item>>, filter: String) throws -> Int {
+        try writer.read { db in try lists(db)[keyPath: list].count(db, filter: filter) }
     }
 
-    public func pricePage(_ request: PageRequest) throws -> [VariantPriceItem] {
-        try writer.read { db in try lists(db).prices.page(db, request) }
-    }
-
-    public func priceCount(filter: String) throws -> Int {
-        try writer.read { db in try lists(db).prices.count(db, filter: filter) }
-    }
-
-    public func stockPage(_ request: PageRequest) throws -> [StockListItem] {
-        try writer.read { db in try lists(db).stock.page(db, request) }
-    }
-
-    public func stockCount(filter: String) throws -> Int {
-        try writer.read { db in try lists(db).stock.count(db, filter: filter) }
-    }
-
-    public func promotionPage(_ request: PageRequest) throws -> [PromotionListItem] {
-        try writer.read { db in try lists(db).promotions.page(db, request) }
-    }
-
-    public func promotionCount(filter: String) throws -> Int {
-        try writer.read { db in try lists(db).promotions.count(db, filter: filter) }
-    }
-
-    public func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem] {
-        try writer.read { db in try lists(db).complaints.page(db, request) }
-    }
-
-    public func complaintCount(filter: String) throws -> Int {
-        try writer.read { db in try lists(db).complaints.count(db, filter: filter) }
-    }
+    public func productPage(_ request: PageRequest) throws -> [ProductListItem] { try page(\.products, request) }
+    public func productCount(filter: String) throws -> Int { try count(\.products, filter: filter) }
+    public func pricePage(_ request: PageRequest) throws -> [VariantPriceItem] { try page(\.prices, request) }
+    public func priceCount(filter: String) throws -> Int { try count(\.prices, filter: filter) }
+    public func stockPage(_ request: PageRequest) throws -> [StockListItem] { try page(\.stock, request) }
+    public func stockCount(filter: String) throws -> Int { try count(\.stock, filter: filter) }
+    public func promotionPage(_ request: PageRequest) throws -> [PromotionListItem] { try page(\.promotions, request) }
+    public func promotionCount(filter: String) throws -> Int { try count(\.promotions, filter: filter) }
+    public func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem] { try page(\.complaints, request) }
+    public func complaintCount(filter: String) throws -> Int { try count(\.complaints, filter: filter) }
 
     public func productDetail(id: Int64) throws -> ProductDetail? {
         try writer.read { db in

@@ -19,12 +19,14 @@ extension ShopDatabase {
             return try writer.write { db in
                 switch command {
                 case .updateProduct(let id, let expectedVersion, _):
-                    let columns = validated.values.map { ($0.key, $0.value) }
+                    let columns = validated.values.map { FieldWrite(field: $0.key, column: $0.key, value: $0.value) }
                     return try updateRow(
                         db, table: "product", id: id, expectedVersion: expectedVersion, columns: columns,
                         now: now, actor: actor, command: "edit product", reason: reason)
                 case .updateVariant(let id, let expectedVersion, _):
-                    let columns = validated.values.map { (VariantColumns.column(for: $0.key), $0.value) }
+                    let columns = validated.values.map {
+                        FieldWrite(field: $0.key, column: VariantColumns.column(for: $0.key), value: $0.value)
+                    }
                     return try updateRow(
                         db, table: "variant", id: id, expectedVersion: expectedVersion, columns: columns,
                         now: now, actor: actor, command: "edit variant", reason: reason,
@@ -84,30 +86,32 @@ extension ShopDatabase {
     }
 
     private func updateRow(
-        _ db: Database, table: String, id: Int64, expectedVersion: Int64, columns: [(String, FieldValue)],
+        _ db: Database, table: String, id: Int64, expectedVersion: Int64, columns: [FieldWrite],
         now: Timestamp, actor: String, command: String, reason: String,
         check: ([String: DatabaseValue]) throws -> Void = { _ in }
     ) throws -> WriteResult {
         let request = Table(table).filter(Column("id") == id)
         guard let row = try Row.fetchOne(db, request) else { throw WriteError.notFound(entity: table, id: id) }
         let currentVersion: Int64 = row["version"]
-        let sorted = columns.sorted { $0.0 < $1.0 }
+        let sorted = columns.sorted { $0.field < $1.field }
         guard currentVersion == expectedVersion else {
             var current: [String: String?] = [:]
-            for (column, _) in sorted { current[column] = Self.auditText(row[column] as DatabaseValue) }
+            for write in sorted { current[write.field] = auditText(row[write.column] as DatabaseValue, column: write.column) }
             throw WriteError.conflict(entity: table, id: id, currentVersion: currentVersion, current: current)
         }
         var merged: [String: DatabaseValue] = [:]
         for column in row.columnNames { merged[column] = row[column] }
         var changes: [FieldChange] = []
         var assignments: [ColumnAssignment] = []
-        for (column, value) in sorted {
-            let newValue = Self.databaseValue(value, column: column)
-            let oldValue: DatabaseValue = row[column]
-            merged[column] = newValue
+        for write in sorted {
+            let newValue = Self.databaseValue(write.value, column: write.column)
+            let oldValue: DatabaseValue = row[write.column]
+            merged[write.column] = newValue
             guard oldValue != newValue else { continue }
-            changes.append(FieldChange(field: column, oldValue: Self.auditText(oldValue), newValue: Self.auditText(newValue)))
-            assignments.append(Column(column).set(to: newValue))
+            changes.append(FieldChange(
+                field: write.field, oldValue: auditText(oldValue, column: write.column),
+                newValue: auditText(newValue, column: write.column)))
+            assignments.append(Column(write.column).set(to: newValue))
         }
         try check(merged)
         guard !changes.isEmpty else { return WriteResult(batchID: 0, newVersion: currentVersion, changes: []) }
@@ -160,6 +164,14 @@ extension ShopDatabase {
         }
     }
 
+    /// Audit text a person reads: money as decimals (`24.90`), not minor units.
+    func auditText(_ value: DatabaseValue, column: String) -> String? {
+        if column.hasSuffix("_minor"), let minor = Int64.fromDatabaseValue(value) {
+            return Money(minorUnits: minor, currency: currency).decimalText
+        }
+        return Self.auditText(value)
+    }
+
     static func auditText(_ value: DatabaseValue) -> String? {
         switch value.storage {
         case .null: nil
@@ -169,6 +181,13 @@ extension ShopDatabase {
         case .blob(let data): "<\(data.count) bytes>"
         }
     }
+}
+
+/// One field of an edit: its domain name (what the audit log says), its column, its new value.
+struct FieldWrite {
+    let field: String
+    let column: String
+    let value: FieldValue
 }
 
 /// How variant fields map to columns, and the cross-field rules checked on the merged row.

@@ -62,13 +62,17 @@ final class ConsoleEndToEndTests: XCTestCase {
         XCTAssertFalse(after.contains("1 Catalog"), "the console screen should be gone after quitting:\n\(after)")
     }
 
-    func testSigtermEndsTheConsoleAndRestoresTheTerminal() throws {
-        let session = try console()
-        try session.waitFor(text: "row 1 of 162 products")
-        let pid = try XCTUnwrap(try session.consolePID(), "the console process was not found")
-        kill(pid, SIGTERM)
-        let after = try session.waitFor(text: "EXIT=")
-        XCTAssertTrue(after.contains("EXIT=143 TTY=same"), "SIGTERM should exit 128+15 with the terminal restored:\n\(after)")
+    func testTerminationHangupAndCrashSignalsAllRestoreTheTerminal() throws {
+        // SIGTERM and SIGHUP quit through the normal path; SIGSEGV stands for a crash and goes
+        // through the fatal-signal handler, which restores the terminal before dying.
+        for (signal, status) in [(SIGTERM, 143), (SIGHUP, 129), (SIGSEGV, 139)] {
+            let session = try console()
+            try session.waitFor(text: "row 1 of 162 products")
+            let pid = try XCTUnwrap(try session.consolePID(), "the console process was not found")
+            kill(pid, signal)
+            let after = try session.waitFor(text: "EXIT=")
+            XCTAssertTrue(after.contains("EXIT=\(status) TTY=same"), "signal \(signal) should exit \(status) with the terminal restored:\n\(after)")
+        }
     }
 
     func testTinyTerminalSaysItIsTooSmallAndCtrlCQuits() throws {

@@ -67,6 +67,18 @@ final class DemoShopTests: XCTestCase {
         XCTAssertEqual(try shop.integer("SELECT count(*) FROM sales_order WHERE placed_at NOT LIKE '____-__-__T__:__:__Z'"), 0)
     }
 
+    func testLoadingBeforeNoonUTCLeavesNoOrderPlacedAfterTheMomentOfLoading() throws {
+        // The data runs up to noon of its anchor day, so a morning load must not shift it onto today.
+        let morning = Timestamp(iso8601: "2030-03-15T06:00:00Z")!
+        let early = try ShopDatabase.inMemory(actor: "jane", clock: { morning })
+        try early.loadDemoShop(from: DemoShopFiles.directory, today: morning)
+
+        let newestText = try XCTUnwrap(early.text("SELECT max(placed_at) FROM sales_order"))
+        let newest = try XCTUnwrap(Timestamp(iso8601: newestText))
+        XCTAssertLessThanOrEqual(newest, morning, "an order is placed after the load at \(morning.iso8601): \(newestText)")
+        XCTAssertGreaterThan(newest, morning.adding(days: -1), "the newest order is still from the last day: \(newestText)")
+    }
+
     func testPromotionsAreInEveryStateOnTheInstallationDay() throws {
         let promotions = try shop.promotionPage(PageRequest(.after(nil), limit: 1_000)).map(\.promotion)
         XCTAssertEqual(promotions.count, Int(try shop.count("promotion")))

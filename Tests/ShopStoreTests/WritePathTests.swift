@@ -57,8 +57,8 @@ final class WritePathTests: XCTestCase {
 
         XCTAssertEqual(result.newVersion, 2)
         XCTAssertEqual(result.changes, [
-            FieldChange(field: "cost_minor", oldValue: "1200", newValue: "1300"),
-            FieldChange(field: "price_minor", oldValue: "2500", newValue: "2990"),
+            FieldChange(field: "cost", oldValue: "12.00", newValue: "13.00"),
+            FieldChange(field: "price", oldValue: "25.00", newValue: "29.90"),
         ])
         let row = try variantRow(1)
         XCTAssertEqual(row["price"] as? Int, 2990)
@@ -86,9 +86,9 @@ final class WritePathTests: XCTestCase {
             XCTAssertEqual(row["entity"] as? String, "variant")
             XCTAssertEqual(row["entity_id"] as? Int, 1)
         }
-        XCTAssertEqual(audit.map { $0["field"] as? String }, ["cost_minor", "price_minor"])
-        XCTAssertEqual(audit.map { $0["old"] as? String }, ["1200", "2500"])
-        XCTAssertEqual(audit.map { $0["new"] as? String }, ["1300", "2990"])
+        XCTAssertEqual(audit.map { $0["field"] as? String }, ["cost", "price"], "the audit names the field, not the column")
+        XCTAssertEqual(audit.map { $0["old"] as? String }, ["12.00", "25.00"], "money is audited as decimal text")
+        XCTAssertEqual(audit.map { $0["new"] as? String }, ["13.00", "29.90"])
         XCTAssertEqual(try variantRow(2)["version"] as? Int, 1, "the other variant is untouched")
     }
 
@@ -98,7 +98,7 @@ final class WritePathTests: XCTestCase {
         XCTAssertEqual(second.newVersion, 3)
         XCTAssertNotEqual(first.batchID, second.batchID)
         XCTAssertEqual(try shop.count("audit_batch"), 2)
-        XCTAssertEqual(try auditRows().map { $0["new"] as? String }, ["2600", "2700"])
+        XCTAssertEqual(try auditRows().map { $0["new"] as? String }, ["26.00", "27.00"])
     }
 
     func testStaleVersionEditIsRefusedAsConflictWithTheCurrentValuesAndChangesNothing() throws {
@@ -109,7 +109,7 @@ final class WritePathTests: XCTestCase {
             try shop.perform(.updateVariant(id: 1, expectedVersion: 1, changes: [.price: "19.90", .sku: "BEANIE-ROT"]))
         }
         XCTAssertEqual(error, .conflict(
-            entity: "variant", id: 1, currentVersion: 2, current: ["price_minor": "2990", "sku": "BEANIE-RED"]))
+            entity: "variant", id: 1, currentVersion: 2, current: ["price": "29.90", "sku": "BEANIE-RED"]))
 
         let row = try variantRow(1)
         XCTAssertEqual(row["price"] as? Int, 2990)
@@ -169,11 +169,12 @@ final class WritePathTests: XCTestCase {
 
     func testClearingTheCompareAtPriceStoresNoneAndAuditsTheOldValue() throws {
         let result = try shop.perform(.updateVariant(id: 2, expectedVersion: 1, changes: [.compareAtPrice: "  "]))
-        XCTAssertEqual(result.changes, [FieldChange(field: "compare_at_minor", oldValue: "3000", newValue: nil)])
+        XCTAssertEqual(result.changes, [FieldChange(field: "compare_at_price", oldValue: "30.00", newValue: nil)])
         XCTAssertNil(try shop.integer("SELECT compare_at_minor FROM variant WHERE id = 2"))
         let audit = try auditRows()
         XCTAssertEqual(audit.count, 1)
-        XCTAssertEqual(audit[0]["old"] as? String, "3000")
+        XCTAssertEqual(audit[0]["field"] as? String, "compare_at_price")
+        XCTAssertEqual(audit[0]["old"] as? String, "30.00")
         XCTAssertTrue(audit[0]["new"] is NSNull, "the new value of a cleared field is NULL")
     }
 

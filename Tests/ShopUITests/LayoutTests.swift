@@ -97,6 +97,45 @@ final class LayoutTests: XCTestCase {
         }
     }
 
+    func testPricingAndStockNeverNarrowTheSKUColumnBelowSixteen() throws {
+        for pane in [PaneID.pricing, .stock] {
+            let columns = PaneDefinition.definition(for: pane).columns(FakeShop.defaultOverview)
+            let sku = try XCTUnwrap(columns.firstIndex { $0.title == "SKU" })
+            var seen = false
+            for width in 0...200 {
+                let layout = layoutColumns(columns, width: width)
+                guard layout.count > 1, let kept = layout.first(where: { $0.index == sku }) else { continue }
+                seen = true
+                XCTAssertGreaterThanOrEqual(kept.width, 16, "\(pane) at \(width): \(layout)")
+            }
+            XCTAssertTrue(seen, "\(pane) never shows the SKU beside another column")
+        }
+    }
+
+    func testPromotionsAt80ColumnsShowEveryColumnAtItsOwnWidth() {
+        let columns = PaneDefinition.definition(for: .promotions).columns(FakeShop.defaultOverview)
+        let layout = layoutColumns(columns, width: 79)
+        XCTAssertEqual(layout.map { columns[$0.index].title }, ["Name", "Kind", "Value", "Code", "Starts", "Ends", "State", "Uses"])
+        XCTAssertEqual(layout.map(\.width), [12, 8, 7, 9, 10, 10, 9, 7])
+        let wide = layoutColumns(columns, width: 99)
+        XCTAssertEqual(wide.map(\.width), [27, 8, 7, 14, 10, 10, 9, 7], "only Name and Code grow, three to one")
+    }
+
+    func testComplaintsDropOpenedFirstThenOwnerKindAndSubjectAsTheWidthShrinks() {
+        let columns = PaneDefinition.definition(for: .complaints).columns(FakeShop.defaultOverview)
+        var dropped: [String] = []
+        var previous = Set(columns.indices)
+        for width in stride(from: 200, through: 0, by: -1) {
+            let kept = Set(layoutColumns(columns, width: width).map(\.index))
+            let gone = previous.subtracting(kept).sorted {
+                columns[$0].priority != columns[$1].priority ? columns[$0].priority < columns[$1].priority : $0 > $1
+            }
+            dropped += gone.map { columns[$0].title }
+            previous = kept
+        }
+        XCTAssertEqual(Array(dropped.prefix(4)), ["Opened", "Owner", "Kind", "Subject"])
+    }
+
     func testTheCatalogAt40ColumnsKeepsTitleStatusAndStock() {
         let columns = PaneDefinition.definition(for: .catalog).columns(FakeShop.defaultOverview)
         XCTAssertEqual(layoutColumns(columns, width: 39).map { columns[$0.index].title }, ["Title", "Status", "Stock"])

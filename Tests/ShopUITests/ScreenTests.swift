@@ -10,11 +10,13 @@ final class ScreenTests: XCTestCase {
 
     // MARK: - Tab bar
 
-    func testTabBarAt80ColumnsShowsBrandAllFivePanesAndShopName() {
+    func testTabBarAt80ColumnsShowsBrandAndAllFivePanesButNotTheShopName() {
         let bar = console().screen.tabBar
-        for label in ["shopdesk", "1 Catalog", "2 Pricing", "3 Promotions", "4 Stock", "5 Complaints", "Harbour"] {
+        for label in ["shopdesk", "1 Catalog", "2 Pricing", "3 Promotions", "4 Stock", "5 Complaints"] {
             XCTAssertTrue(bar.contains(label), "\(label) missing from tab bar: \(bar)")
         }
+        XCTAssertFalse(bar.contains("Harbour"), "the shop name belongs on the status line: \(bar)")
+        XCTAssertTrue(bar.hasSuffix("5 Complaints"), bar)
     }
 
     func testTabBarAt40ColumnsStillShowsAllFivePaneNumbersInShortForm() {
@@ -25,13 +27,22 @@ final class ScreenTests: XCTestCase {
         XCTAssertLessThanOrEqual(grid.tabBar.count, 40)
     }
 
-    func testTabBarLeavesOutAShopNameThatWouldRunIntoTheTabs() {
+    func testStatusLineShowsTheShopNameBeforeTheFileWhenItFitsAfterTheLeftPart() {
         let overview = ShopOverview(name: "Nordlicht Outfitters", currency: .eur, locations: [], marginFloorBasisPoints: 0)
-        let bar = Console(shop: FakeShop(overview: overview, products: Fixtures.products)).screen.tabBar
-        XCTAssertFalse(bar.contains("Nordlicht"), bar)
-        XCTAssertTrue(bar.hasSuffix("5 Complaints"), bar)
-        let wide = Console(shop: FakeShop(overview: overview, products: Fixtures.products), width: 100).screen.tabBar
-        XCTAssertTrue(wide.hasSuffix("Nordlicht Outfitters"), wide)
+        let shop = FakeShop(overview: overview, products: Fixtures.products)
+        let wide = Console(shop: shop).screen
+        XCTAssertTrue(wide.statusLine.hasPrefix(" Catalog · row 1 of 30 products"), wide.statusLine)
+        XCTAssertTrue(wide.statusLine.hasSuffix("Nordlicht Outfitters · harbour.db · ? help"), wide.statusLine)
+        XCTAssertFalse(wide.tabBar.contains("Nordlicht"), wide.tabBar)
+        XCTAssertFalse(Console(shop: shop, width: 100).screen.tabBar.contains("Nordlicht"), "not in the tab bar at any width")
+    }
+
+    func testStatusLineLeavesOutAShopNameThatWouldRunIntoTheLeftPart() {
+        let overview = ShopOverview(name: "Nordlicht Outfitters", currency: .eur, locations: [], marginFloorBasisPoints: 0)
+        let line = Console(shop: FakeShop(overview: overview, products: Fixtures.products), width: 60, height: 12).screen.statusLine
+        XCTAssertTrue(line.hasPrefix(" Catalog · row 1 of 30 products"), line)
+        XCTAssertTrue(line.hasSuffix(" harbour.db · ? help"), line)
+        XCTAssertFalse(line.contains("Nordlicht"), line)
     }
 
     func testTabBarHighlightsTheActivePane() throws {
@@ -74,8 +85,7 @@ final class ScreenTests: XCTestCase {
     func testStatusLineSaysRowOneOfAllProductsAtBothSizes() {
         let wide = console().screen.statusLine
         XCTAssertTrue(wide.contains("Catalog · row 1 of 30 products"), wide)
-        XCTAssertTrue(wide.contains("harbour.db"), wide)
-        XCTAssertTrue(wide.contains("? help"), wide)
+        XCTAssertTrue(wide.hasSuffix("Harbour · harbour.db · ? help"), wide)
         let narrow = console(width: 40, height: 12).screen.statusLine
         XCTAssertTrue(narrow.contains("row 1 of 30 products"), narrow)
     }
@@ -185,15 +195,22 @@ final class ScreenTests: XCTestCase {
         let console = console()
         console.press(.character("2"))
         let grid = console.screen
-        for title in ["SKU", "Product", "Variant", "Price", "Compare", "Cost", "Margin"] {
+        for title in ["SKU", "Product", "Variant", "Price", "Cost", "Margin"] {
             XCTAssertTrue(grid.line(1).contains(title), grid.line(1))
         }
+        XCTAssertFalse(grid.line(1).contains("Compare"), "at 80 columns the wider SKU column pushes out Compare: \(grid.line(1))")
         XCTAssertTrue(grid.statusLine.contains("Pricing · row 1 of 3 variants"), grid.statusLine)
         XCTAssertTrue(grid.line(2).contains("MUG-BLUE-L"))
         XCTAssertTrue(grid.line(2).contains("€18.00"))
         XCTAssertTrue(grid.line(2).contains("61.1%"))
         XCTAssertTrue(grid.line(3).contains("! -80.0%"), "a price below cost is flagged: \(grid.line(3))")
         XCTAssertTrue(grid.line(4).contains("—"), "a missing cost shows a dash: \(grid.line(4))")
+        console.resize(width: 100, height: 24)
+        let wide = console.screen
+        for title in ["SKU", "Product", "Variant", "Price", "Compare", "Cost", "Margin"] {
+            XCTAssertTrue(wide.line(1).contains(title), wide.line(1))
+        }
+        XCTAssertTrue(wide.line(2).contains("€22.00"), "the compare-at price: \(wide.line(2))")
     }
 
     func testTabWalksThroughEveryPaneInOrderAndWrapsAround() {
@@ -234,6 +251,22 @@ final class ScreenTests: XCTestCase {
         XCTAssertTrue(grid.line(4).contains("(auto)"), grid.line(4))
     }
 
+    func testAFreeShippingPromotionReadsShippingAndFreeAndFitsItsRowAt80Columns() {
+        let promotion = Promotion(
+            id: 9, name: "Free Postage", kind: .freeShipping, trigger: .code, code: "SHIPIT",
+            startsAt: fixedNow.adding(days: -1), endsAt: fixedNow.adding(days: 5), usageLimit: 500, uses: 120)
+        let item = PromotionListItem(
+            sortKey: SortKey([.integer(-promotion.startsAt.secondsSince1970), .integer(-9)]), promotion: promotion)
+        let console = Console(shop: FakeShop(promotions: [item]))
+        console.press(.character("3"))
+        let row = console.screen.line(2)
+        XCTAssertTrue(row.contains("Free Postage shipping"), "the kind follows the whole name: \(row)")
+        XCTAssertFalse(row.contains("free shipping"), row)
+        XCTAssertTrue(row.contains(" free SHIPIT "), "the value is free: \(row)")
+        XCTAssertTrue(row.contains("active") && row.hasSuffix(" 120/500"), "uses out of the limit: \(row)")
+        XCTAssertFalse(row.contains("…"), "nothing is cut short: \(row)")
+    }
+
     func testStockShowsOneColumnPerLocationAndFlagsEmptyStock() {
         let console = console()
         console.press(.character("4"))
@@ -241,8 +274,9 @@ final class ScreenTests: XCTestCase {
         for title in ["SKU", "Product", "WH", "SHOP", "OnHand", "Rsv", "Avail", "Reord"] {
             XCTAssertTrue(grid.line(1).contains(title), grid.line(1))
         }
-        XCTAssertTrue(grid.line(2).contains("Blue Enamel Mug · L"), grid.line(2))
-        XCTAssertTrue(grid.line(2).hasSuffix("48     3     45    10"), grid.line(2))
+        XCTAssertTrue(grid.line(2).contains("MUG-BLUE-L"), grid.line(2))
+        XCTAssertTrue(grid.line(2).contains("Blue Enamel Mug"), grid.line(2))
+        XCTAssertTrue(grid.line(2).hasSuffix("40      8      48     3     45    10"), grid.line(2))
         XCTAssertTrue(grid.line(3).contains("!"), "no stock available is flagged: \(grid.line(3))")
     }
 
@@ -255,7 +289,20 @@ final class ScreenTests: XCTestCase {
         XCTAssertTrue(grid.line(3).contains("Tomas Berg") && grid.line(3).contains("in 3h"), grid.line(3))
         XCTAssertTrue(grid.line(3).hasPrefix(" ~"), "a complaint due soon is flagged: \(grid.line(3))")
         XCTAssertTrue(grid.line(4).contains("Ada Lind") && grid.line(4).contains("resolved"), grid.line(4))
-        XCTAssertTrue(grid.line(4).contains("2026-11-17"), "opened date: \(grid.line(4))")
+    }
+
+    func testComplaintsAt80ColumnsShowKindAndSubjectAndLeaveOutTheOpenedDate() {
+        let console = console()
+        console.press(.character("5"))
+        var grid = console.screen
+        XCTAssertFalse(grid.line(1).contains("Opened"), grid.line(1))
+        XCTAssertFalse(grid.line(4).contains("2026-11-17"), grid.line(4))
+        XCTAssertTrue(grid.line(1).contains("Kind") && grid.line(1).contains("Subject"), grid.line(1))
+        XCTAssertTrue(grid.line(4).contains("damaged") && grid.line(4).contains("Wrong colour"), grid.line(4))
+        console.resize(width: 100, height: 24)
+        grid = console.screen
+        XCTAssertTrue(grid.line(1).contains("Opened") && grid.line(1).contains("Owner"), grid.line(1))
+        XCTAssertTrue(grid.line(4).contains("2026-11-17"), "opened date when there is room: \(grid.line(4))")
     }
 
     // MARK: - Filter
@@ -363,15 +410,51 @@ final class ScreenTests: XCTestCase {
         let console = console(width: 40, height: 12)
         console.press(.enter)
         var grid = console.screen
-        XCTAssertTrue(grid.line(1).hasSuffix(" 9/17"), grid.line(1))
+        // 17 lines, three of which wrap onto a second row at this width: 20 rows.
+        XCTAssertTrue(grid.line(1).hasSuffix(" 9/20"), grid.line(1))
         console.press(.character("j"))
-        XCTAssertTrue(console.screen.line(1).hasSuffix(" 10/17"), console.screen.line(1))
+        XCTAssertTrue(console.screen.line(1).hasSuffix(" 10/20"), console.screen.line(1))
         console.press(.character("j"), times: 50)
         grid = console.screen
-        XCTAssertTrue(grid.line(1).hasSuffix(" 17/17"), grid.line(1))
-        XCTAssertTrue(grid.text.contains("Hand finished."), grid.text)
+        XCTAssertTrue(grid.line(1).hasSuffix(" 20/20"), grid.line(1))
+        XCTAssertTrue(grid.line(10).contains("Hand finished."), "the last row sits at the bottom: \(grid.text)")
         console.press(.character("k"))
-        XCTAssertTrue(console.screen.line(1).hasSuffix(" 16/17"), "scrolling up answers at once")
+        XCTAssertTrue(console.screen.line(1).hasSuffix(" 19/20"), "scrolling up answers at once")
+    }
+
+    func testDetailViewWrapsLongLinesAtSpacesAndKeepsAWrappedValueUnderItsValue() throws {
+        let console = console(width: 40, height: 24)
+        console.press(.enter)
+        let grid = console.screen
+        XCTAssertTrue(grid.lines.allSatisfy { $0.count <= 40 }, grid.text)
+        let seo = try XCTUnwrap(grid.lines.firstIndex { $0.hasPrefix("  SEO title") }, grid.text)
+        XCTAssertEqual(grid.line(seo), "  SEO title       Alder Chopping Board")
+        XCTAssertEqual(grid.line(seo + 1), String(repeating: " ", count: 18) + "(20/\(CatalogRules.seoTitleLimit))", "the value continues under itself")
+        let channels = try XCTUnwrap(grid.lines.firstIndex { $0.hasPrefix("  Channels") }, grid.text)
+        XCTAssertEqual(grid.line(channels), "  Channels        pos: listed  web:")
+        XCTAssertEqual(grid.line(channels + 1), String(repeating: " ", count: 18) + "listed", "broken at the last space that fits")
+        let variant = try XCTUnwrap(grid.lines.firstIndex { $0.hasPrefix("  SKU-1") }, grid.text)
+        XCTAssertTrue(grid.line(variant).hasSuffix("Large"), grid.line(variant))
+        XCTAssertTrue(grid.line(variant + 1).hasPrefix("  €18.00"), "a line without a label wraps to the margin: \(grid.line(variant + 1))")
+        XCTAssertTrue(grid.line(variant + 1).contains("margin 61.1%") && grid.line(variant + 1).hasSuffix("stock 12"),
+                      grid.line(variant + 1))
+    }
+
+    func testDetailViewBreaksAWordMidWayOnlyWhenItIsWiderThanTheLine() throws {
+        let word = String(repeating: "x", count: 40)
+        let shop = FakeShop(products: [Fixtures.product(id: 1, title: "Long Vendor", vendor: "\(word) Co")])
+        let console = Console(shop: shop, width: 40, height: 30)
+        console.press(.enter)
+        let grid = console.screen
+        XCTAssertTrue(grid.lines.allSatisfy { $0.count <= 40 }, grid.text)
+        let vendor = try XCTUnwrap(grid.lines.firstIndex { $0.hasPrefix("  Vendor") }, grid.text)
+        XCTAssertEqual(grid.line(vendor), "  Vendor          " + String(repeating: "x", count: 22))
+        XCTAssertEqual(grid.line(vendor + 1), String(repeating: " ", count: 18) + String(repeating: "x", count: 18) + " Co",
+                       "the rest of the word under the value, then the next word where it fits")
+        let description = try XCTUnwrap(grid.lines.firstIndex { $0.hasPrefix("  Made by") }, grid.text)
+        XCTAssertEqual(grid.line(description), "  Made by", "the long word moves to a row of its own")
+        XCTAssertEqual(grid.line(description + 1), "  " + String(repeating: "x", count: 38), grid.text)
+        XCTAssertEqual(grid.line(description + 2), "  xx Co.", grid.text)
     }
 
     func testEnterOpensComplaintAndPromotionDetails() {
@@ -506,6 +589,7 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(shown.first, "Terminal too small", grid.text)
         XCTAssertEqual(shown.count, 3, grid.text)
         XCTAssertTrue(shown.contains("20x6, need 40x10"), grid.text)
+        XCTAssertEqual(shown.last, "q quits", grid.text)
         for absent in ["shopdesk", "Catalog", "Title", "row ", "Alder"] {
             XCTAssertFalse(grid.text.contains(absent), "\(absent) drawn on a too-small terminal")
         }

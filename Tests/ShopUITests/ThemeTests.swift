@@ -125,21 +125,43 @@ final class ThemeTests: XCTestCase {
 
     // MARK: - Without colour
 
-    func testWithoutColorRemovesEveryColourButKeepsTheAttributes() throws {
+    func testWithoutColorRemovesEveryColourKeepsEachRolesAttributesAndAddsTheMonochromeOnes() throws {
         for theme in try BundledThemes.names.map(bundled) + [Theme.builtIn] {
             let plain = theme.withoutColor
             XCTAssertEqual(plain.name, theme.name)
             for role in StyleRole.allCases {
-                let before = theme.style(role)
+                let own = theme.style(role)
+                let mono = Theme.monochrome.style(role)
                 let after = plain.style(role)
-                XCTAssertEqual(after.foreground, .terminalDefault, "\(theme.name) \(role)")
-                XCTAssertEqual(after.background, .terminalDefault, "\(theme.name) \(role)")
-                XCTAssertEqual(after.bold, before.bold, "\(theme.name) \(role)")
-                XCTAssertEqual(after.reverse, before.reverse, "\(theme.name) \(role)")
-                XCTAssertEqual(after.underline, before.underline, "\(theme.name) \(role)")
-                XCTAssertEqual(after.dim, before.dim, "\(theme.name) \(role)")
+                let label = "\(theme.name) \(role)"
+                XCTAssertEqual(after.foreground, .terminalDefault, label)
+                XCTAssertEqual(after.background, .terminalDefault, label)
+                XCTAssertEqual(after.bold, own.bold || mono.bold, label)
+                XCTAssertEqual(after.reverse, own.reverse || mono.reverse, label)
+                XCTAssertEqual(after.underline, own.underline || mono.underline, label)
+                XCTAssertEqual(after.dim, own.dim || mono.dim, label)
             }
         }
+    }
+
+    func testWithoutColorASelectionMarkedOnlyByColourBecomesReverseAndKeepsItsOwnAttributes() throws {
+        let theme = try Theme.parse(toml: """
+            [selected]
+            fg = "black"
+            bg = "cyan"
+            underline = true
+            [warning]
+            fg = "yellow"
+            [normal]
+            fg = "white"
+            dim = true
+            """, source: "colours.toml")
+        XCTAssertFalse(theme.style(.selected).reverse)
+        let plain = theme.withoutColor
+        XCTAssertEqual(plain.style(.selected), Style(reverse: true, underline: true))
+        XCTAssertEqual(plain.style(.warning), Style(bold: true), "a warning shown only in yellow is bold without colour")
+        XCTAssertEqual(plain.style(.normal), Style(dim: true), "nothing is added where monochrome adds nothing")
+        XCTAssertNotEqual(plain.style(.selected), plain.style(.normal), "the selection still shows without colour")
     }
 
     func testWithoutColorOfAReverseAndBoldStyleIsStillReverseAndBold() {

@@ -7,9 +7,9 @@ public enum PromotionKind: String, CaseIterable, Sendable, Codable {
     public var label: String {
         switch self {
         case .percentage: "% off"
-        case .fixedAmount: "amount off"
-        case .buyXGetY: "buy X get Y"
-        case .freeShipping: "free shipping"
+        case .fixedAmount: "amt off"
+        case .buyXGetY: "bundle"
+        case .freeShipping: "shipping"
         }
     }
 }
@@ -99,7 +99,7 @@ public struct Promotion: Hashable, Sendable, Identifiable {
         case .percentage: percentBasisPoints.map { percentText(basisPoints: $0) } ?? "?"
         case .fixedAmount: amount?.formatted ?? "?"
         case .buyXGetY: bundleRule ?? "?"
-        case .freeShipping: "shipping"
+        case .freeShipping: "free"
         }
     }
 

@@ -157,7 +157,7 @@ public final class AppModel {
     private func scroll(_ operation: (inout TableWindow, Int, TableWindow.Fetch) throws -> Void, detail: (Int) -> Int) {
         switch state.mode {
         case .detail(let document, let scroll):
-            let limit = max(0, document.lines.count - state.pageHeight)
+            let limit = max(0, DetailLayout.rows(document, width: state.width - 2).count - state.pageHeight)
             state.mode = .detail(document, scroll: min(max(0, detail(scroll)), limit))
         case .help(let scroll):
             let limit = max(0, HelpOverlay.lines(keyMap).count - state.pageHeight)

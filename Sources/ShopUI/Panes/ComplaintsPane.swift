@@ -8,14 +8,14 @@ enum ComplaintsPane {
             [
                 Column("", .fixed(1), priority: 10),
                 Column("#", .fixed(4), .right, priority: 9),
-                Column("Opened", .fixed(10), priority: 4),
+                Column("Opened", .fixed(10), priority: 2),
                 Column("Customer", .flexible(minimum: 10, weight: 2), priority: 7),
-                Column("Kind", .fixed(12), priority: 5),
+                Column("Kind", .fixed(12), priority: 4),
                 Column("Prio", .fixed(6), priority: 8),
                 Column("Status", .fixed(13), priority: 9),
                 Column("Due", .fixed(11), priority: 6),
                 Column("Owner", .fixed(6), priority: 3),
-                Column("Subject", .flexible(minimum: 12, weight: 3), priority: 2),
+                Column("Subject", .flexible(minimum: 12, weight: 3), priority: 5),
             ]
         },
         rows: { store, request, context in try store.complaintPage(request).map { row($0, now: context.now) } },

@@ -6,7 +6,7 @@ enum PricingPane {
         id: .pricing,
         columns: { _ in
             [
-                Column("SKU", .flexible(minimum: 12, weight: 1), priority: 9),
+                Column("SKU", .flexible(minimum: 16, weight: 1), priority: 9),
                 Column("Product", .flexible(minimum: 12, weight: 3), priority: 8),
                 Column("Variant", .flexible(minimum: 8, weight: 1), priority: 4),
                 Column("Price", .fixed(10), .right, priority: 10),

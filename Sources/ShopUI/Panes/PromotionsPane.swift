@@ -7,13 +7,13 @@ enum PromotionsPane {
         columns: { _ in
             [
                 Column("Name", .flexible(minimum: 12, weight: 3), priority: 10),
-                Column("Kind", .fixed(13), priority: 5),
-                Column("Value", .fixed(9), .right, priority: 8),
-                Column("Code", .flexible(minimum: 8, weight: 1), priority: 6),
+                Column("Kind", .fixed(8), priority: 5),
+                Column("Value", .fixed(7), .right, priority: 8),
+                Column("Code", .flexible(minimum: 9, weight: 1), priority: 6),
                 Column("Starts", .fixed(10), priority: 4),
                 Column("Ends", .fixed(10), priority: 3),
                 Column("State", .fixed(9), priority: 9),
-                Column("Uses", .fixed(9), .right, priority: 2),
+                Column("Uses", .fixed(7), .right, priority: 2),
             ]
         },
         rows: { store, request, context in try store.promotionPage(request).map { row($0, now: context.now) } },

@@ -7,7 +7,7 @@ enum StockPane {
         columns: { overview in
             var columns = [
                 Column("", .fixed(1), priority: 10),
-                Column("SKU", .flexible(minimum: 12, weight: 1), priority: 9),
+                Column("SKU", .flexible(minimum: 16, weight: 1), priority: 9),
                 Column("Product", .flexible(minimum: 10, weight: 3), priority: 8),
             ]
             for location in overview.locations {

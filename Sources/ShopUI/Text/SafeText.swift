@@ -24,7 +24,8 @@ public struct SafeText: Hashable, Sendable, CustomStringConvertible, Expressible
 
     public init(stringLiteral value: String) { self.init(value) }
 
-    private init(glyphs: [Glyph]) { self.glyphs = glyphs }
+    /// Glyphs that already passed through the sanitiser (slices of a SafeText).
+    init(glyphs: [Glyph]) { self.glyphs = glyphs }
 
     public var width: Int { glyphs.reduce(0) { $0 + $1.width } }
     public var description: String { glyphs.map(\.text).joined() }

@@ -33,9 +33,19 @@ public struct Theme: Sendable, Equatable {
         styles[role] ?? Theme.monochrome.styles[role] ?? .plain
     }
 
-    /// This theme with colours removed (NO_COLOR, or a terminal without colours).
+    /// This theme with colours removed (NO_COLOR, or a terminal without colours). Roles that
+    /// carried meaning by colour alone get the monochrome theme's attributes, so the selection
+    /// stays reverse and warnings stay bold.
     public var withoutColor: Theme {
-        Theme(name: name, styles: styles.mapValues(\.withoutColor))
+        var plain: [StyleRole: Style] = [:]
+        for role in StyleRole.allCases {
+            let own = style(role).withoutColor
+            let fallback = Theme.monochrome.styles[role] ?? .plain
+            plain[role] = Style(
+                bold: own.bold || fallback.bold, reverse: own.reverse || fallback.reverse,
+                underline: own.underline || fallback.underline, dim: own.dim || fallback.dim)
+        }
+        return Theme(name: name, styles: plain)
     }
 
     /// A theme that uses attributes only; always available, needs no file.

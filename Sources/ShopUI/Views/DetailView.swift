@@ -4,7 +4,9 @@ enum DetailView {
         grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: theme.style(.header))
         grid.put(document.title, x: area.x + 1, y: area.y, maxWidth: area.width - 2, style: theme.style(.header))
         let height = area.height - 1
-        let lines = document.lines.dropFirst(scroll).prefix(height)
+        let rows = DetailLayout.rows(document, width: area.width - 2)
+        let scroll = min(scroll, max(0, rows.count - height))
+        let lines = rows.dropFirst(scroll).prefix(height)
         for (offset, spans) in lines.enumerated() {
             var x = area.x + 2
             for span in spans {
@@ -12,8 +14,8 @@ enum DetailView {
                 x += grid.put(span.text, x: x, y: area.y + 1 + offset, maxWidth: area.x + area.width - x, style: theme.style(span.role))
             }
         }
-        if document.lines.count > height {
-            let more = SafeText(" \(min(scroll + height, document.lines.count))/\(document.lines.count) ")
+        if rows.count > height {
+            let more = SafeText(" \(min(scroll + height, rows.count))/\(rows.count) ")
             grid.put(more, x: area.x + area.width - more.width, y: area.y, style: theme.style(.header))
         }
     }

@@ -28,7 +28,7 @@ enum TooSmallView {
         let lines = [
             "Terminal too small",
             "\(state.width)x\(state.height), need \(AppState.minimumWidth)x\(AppState.minimumHeight)",
-            "enlarge it, or q to quit",
+            "q quits",
         ]
         let top = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
@@ -55,10 +55,6 @@ enum TabBar {
             let role: StyleRole = pane == state.active ? .tabActive : .tabInactive
             x += grid.put(SafeText(label), x: x, y: 0, style: theme.style(role))
         }
-        let shop = SafeText(state.overview.name)
-        if x + shop.width + 2 <= grid.width {
-            grid.put(shop, x: grid.width - shop.width - 1, y: 0, style: theme.style(.dim))
-        }
     }
 }
 
@@ -83,8 +79,11 @@ enum StatusLine {
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(.status))
         var left = " \(state.active.title) · \(countText(state))"
         if !table.filter.isEmpty { left += " · /\(table.filter)" }
-        let right = SafeText(state.databaseLabel + (state.isReadOnly ? " [read-only]" : "") + " · ? help ")
+        let database = state.databaseLabel + (state.isReadOnly ? " [read-only]" : "")
         let leftText = SafeText(left)
+        let shopName = state.overview.name.isEmpty ? SafeText("") : SafeText(state.overview.name) + SafeText(" · ")
+        let withShop = shopName + SafeText(database + " · ? help ")
+        let right = grid.width - withShop.width - 1 >= leftText.width ? withShop : SafeText(database + " · ? help ")
         let room = grid.width - right.width - 1
         if room >= leftText.width {
             grid.put(leftText, x: 0, y: y, style: theme.style(.status))
