@@ -36,9 +36,10 @@ extension ShopDatabase {
             }
             var loader = DemoInserter(db: db, files: files, currency: currency, shiftDays: shiftDays, actor: actor)
             try loader.insertAll(settings: shop)
-            let batchID = try openBatch(db, now: now, actor: actor, command: "load demo shop", reason: "shopdesk init --demo")
-            try appendAudit(
-                db, batchID: batchID, now: now, actor: actor, entity: "shop", entityID: 0,
+            let context = WriteContext(now: now, actor: actor, currency: currency, reason: "shopdesk init --demo")
+            let batch = AuditBatch(context: context, command: "load demo shop")
+            try batch.append(
+                db, entity: "shop", entityID: 0,
                 change: FieldChange(field: "demo", oldValue: nil, newValue: "loaded \(loader.productCount) products"))
         }
     }

@@ -55,6 +55,14 @@ struct KeysetList<Item: Sendable> {
         return forward ? items : items.reversed()
     }
 
+    /// The rows with the given ids (the list's first sort-independent key is `idColumn`).
+    func rows(_ db: Database, ids: [Int64]) throws -> [Item] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let sql = "SELECT " + columns + " FROM " + from + " WHERE " + sortColumns.last! + " IN (" + marks + ")"
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)).map(decode)
+    }
+
     func count(_ db: Database, filter filterText: String) throws -> Int {
         let text = filterText.trimmingWhitespace()
         var sql = "SELECT count(*) FROM " + from

@@ -9,7 +9,7 @@ struct PaneLists: Sendable {
     var products: KeysetList<ProductListItem> {
         KeysetList(
             columns: """
-                p.id, p.title, p.vendor, p.product_type, p.status, p.title AS sort0, p.id AS sort1,
+                p.id, p.title, p.vendor, p.product_type, p.status, p.version, p.title AS sort0, p.id AS sort1,
                        (SELECT count(*) FROM variant v WHERE v.product_id = p.id) AS variant_count,
                        (SELECT COALESCE(SUM(l.on_hand), 0) FROM variant v JOIN stock_level l ON l.variant_id = v.id
                          WHERE v.product_id = p.id) AS total_stock,
@@ -30,7 +30,8 @@ struct PaneLists: Sendable {
                     id: row["id"], sortKey: row.sortKey(["sort0", "sort1"]), title: row["title"], vendor: row["vendor"],
                     productType: row["product_type"], status: ProductStatus(rawValue: row["status"]) ?? .draft,
                     variantCount: row["variant_count"], totalStock: row["total_stock"],
-                    channels: (row["channels"] as String?)?.split(separator: " ").map(String.init) ?? [])
+                    channels: (row["channels"] as String?)?.split(separator: " ").map(String.init) ?? [],
+                    version: row["version"])
             })
     }
 
@@ -50,7 +51,7 @@ struct PaneLists: Sendable {
         return KeysetList(
             columns: """
                 v.id, v.sku, v.option1, v.option2, v.option3, v.price_minor, v.compare_at_minor, v.cost_minor,
-                       p.title AS product_title, v.sku AS sort0, v.id AS sort1
+                       v.version, p.title AS product_title, v.sku AS sort0, v.id AS sort1
                 """,
             from: """
                 variant v JOIN product p ON p.id = v.product_id
@@ -64,7 +65,7 @@ struct PaneLists: Sendable {
                     id: row["id"], sortKey: row.sortKey(["sort0", "sort1"]), sku: row["sku"],
                     productTitle: row["product_title"], optionSummary: Self.options(row),
                     price: money("price_minor") ?? .zero(currency), compareAtPrice: money("compare_at_minor"),
-                    cost: money("cost_minor"))
+                    cost: money("cost_minor"), version: row["version"])
             })
     }
 

@@ -10,7 +10,7 @@ extension ShopDatabase {
                 Row.fetchAll(db, sql: "SELECT key, value FROM shop_setting").map { ($0["key"] as String, $0["value"] as String) },
                 uniquingKeysWith: { first, _ in first })
             let locations = try Self.locations(db)
-            let floorPercent = settings["margin_floor_percent"].flatMap { Int64($0) } ?? 25
+            let floorPercent = settings["margin_floor_percent"].flatMap { Int64($0) } ?? 0
             return ShopOverview(
                 name: settings["name"] ?? "", currency: currency, locations: locations,
                 marginFloorBasisPoints: floorPercent * 100)
@@ -45,6 +45,20 @@ extension ShopDatabase {
     public func promotionCount(filter: String) throws -> Int { try count(\.promotions, filter: filter) }
     public func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem] { try page(\.complaints, request) }
     public func complaintCount(filter: String) throws -> Int { try count(\.complaints, filter: filter) }
+
+    /// The pricing rows of chosen variants, in SKU order; ids that no longer exist are left out.
+    public func priceItems(ids: [Int64]) throws -> [VariantPriceItem] {
+        try writer.read { db in
+            let list = try lists(db).prices
+            var items: [VariantPriceItem] = []
+            // Bound parameters in chunks (SQLite limits the number of variables per statement).
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(ids.count, start + 500)])
+                items += try list.rows(db, ids: chunk)
+            }
+            return items.sorted { $0.sortKey.values.lexicographicallyPrecedes($1.sortKey.values) }
+        }
+    }
 
     public func productDetail(id: Int64) throws -> ProductDetail? {
         try writer.read { db in

@@ -12,30 +12,34 @@ extension ShopDatabase {
         if isReadOnly { throw .readOnly("the database file is read-only") }
         let validated: ValidatedChanges
         do { validated = try command.validated(currency: currency) } catch { throw .invalid(error) }
-        let now = clock()
-        let actor = self.actor
-        let currency = self.currency
+        let context = WriteContext(now: clock(), actor: actor, currency: currency, reason: reason)
         do {
             return try writer.write { db in
+                let batch = AuditBatch(context: context, command: Self.commandName(command))
+                var version: Int64?
                 switch command {
                 case .updateProduct(let id, let expectedVersion, _):
-                    let columns = validated.values.map { FieldWrite(field: $0.key, column: $0.key, value: $0.value) }
-                    return try updateRow(
-                        db, table: "product", id: id, expectedVersion: expectedVersion, columns: columns,
-                        now: now, actor: actor, command: "edit product", reason: reason)
+                    version = try updateRow(
+                        db, table: "product", id: id, expectedVersion: expectedVersion,
+                        writes: ProductColumns.writes(validated.values), batch: batch)
                 case .updateVariant(let id, let expectedVersion, _):
-                    let columns = validated.values.map {
-                        FieldWrite(field: $0.key, column: VariantColumns.column(for: $0.key), value: $0.value)
+                    version = try updateVariant(
+                        db, id: id, expectedVersion: expectedVersion, values: validated.values, override: false, batch: batch)
+                case .updateVariants(let edits, let override):
+                    for (edit, values) in zip(edits, validated.perEdit) {
+                        version = try updateVariant(
+                            db, id: edit.id, expectedVersion: edit.expectedVersion, values: values, override: override,
+                            batch: batch)
                     }
-                    return try updateRow(
-                        db, table: "variant", id: id, expectedVersion: expectedVersion, columns: columns,
-                        now: now, actor: actor, command: "edit variant", reason: reason,
-                        check: { merged in try VariantColumns.checkPrices(merged, currency: currency) })
+                    if edits.count > 1 { version = nil }
                 case .recordMovement(let variantID, let locationID, let stockReason, let quantity, let reference):
-                    return try recordMovement(
+                    try recordMovement(
                         db, variantID: variantID, locationID: locationID, reason: stockReason, quantity: quantity,
-                        reference: reference, now: now, actor: actor, auditReason: reason)
+                        reference: reference, batch: batch)
+                case .undo(let batchID):
+                    try undo(db, batchID: batchID, batch: batch)
                 }
+                return WriteResult(batchID: batch.id ?? 0, newVersion: version, changes: batch.changes)
             }
         } catch let error as WriteError {
             throw error
@@ -48,11 +52,22 @@ extension ShopDatabase {
         }
     }
 
+    static func commandName(_ command: WriteCommand) -> String {
+        switch command {
+        case .updateProduct: "edit product"
+        case .updateVariant: "edit variant"
+        case .updateVariants(let edits, _): edits.count == 1 ? "edit variant" : "bulk edit \(edits.count) variants"
+        case .recordMovement(_, _, let reason, _, _): "stock \(reason.label)"
+        case .undo(let batchID): "undo #\(batchID)"
+        }
+    }
+
     static func describe(_ error: DatabaseError) -> WriteError {
         switch error.extendedResultCode {
         case .SQLITE_CONSTRAINT_UNIQUE:
             let message = error.message ?? ""
-            let field = message.contains("sku") ? "sku" : message.contains("barcode") ? "barcode" : "value"
+            let field = message.contains("sku") ? "sku" : message.contains("barcode") ? "barcode"
+                : message.contains("handle") ? "handle" : "value"
             return .invalid(ValidationError(
                 field: field, message: "that \(field) is already used by another row", hint: "choose a unique \(field)"))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
@@ -66,34 +81,18 @@ extension ShopDatabase {
         }
     }
 
-    /// Opens an audit batch: one command by one person at one moment.
-    func openBatch(_ db: Database, now: Timestamp, actor: String, command: String, reason: String) throws -> Int64 {
-        try db.execute(
-            sql: "INSERT INTO audit_batch(at, actor, command, reason) VALUES (?, ?, ?, ?)",
-            arguments: [now.iso8601, actor, command, reason])
-        return db.lastInsertedRowID
-    }
+    // MARK: - Rows
 
-    func appendAudit(
-        _ db: Database, batchID: Int64, now: Timestamp, actor: String, entity: String, entityID: Int64, change: FieldChange
-    ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO audit_log(batch_id, at, actor, entity, entity_id, field, old_value, new_value)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [batchID, now.iso8601, actor, entity, entityID, change.field, change.oldValue, change.newValue])
-    }
-
-    private func updateRow(
-        _ db: Database, table: String, id: Int64, expectedVersion: Int64, columns: [FieldWrite],
-        now: Timestamp, actor: String, command: String, reason: String,
-        check: ([String: DatabaseValue]) throws -> Void = { _ in }
-    ) throws -> WriteResult {
+    /// Updates one row at its expected version and audits each changed field. Returns the new
+    /// version (unchanged when nothing differed, in which case nothing is written).
+    func updateRow(
+        _ db: Database, table: String, id: Int64, expectedVersion: Int64, writes: [FieldWrite], batch: AuditBatch,
+        check: (_ merged: [String: DatabaseValue], _ changed: Set<String>) throws -> Void = { _, _ in }
+    ) throws -> Int64 {
         let request = Table(table).filter(Column("id") == id)
         guard let row = try Row.fetchOne(db, request) else { throw WriteError.notFound(entity: table, id: id) }
         let currentVersion: Int64 = row["version"]
-        let sorted = columns.sorted { $0.field < $1.field }
+        let sorted = writes.sorted { $0.field < $1.field }
         guard currentVersion == expectedVersion else {
             var current: [String: String?] = [:]
             for write in sorted { current[write.field] = auditText(row[write.column] as DatabaseValue, column: write.column) }
@@ -102,6 +101,7 @@ extension ShopDatabase {
         var merged: [String: DatabaseValue] = [:]
         for column in row.columnNames { merged[column] = row[column] }
         var changes: [FieldChange] = []
+        var changedColumns: Set<String> = []
         var assignments: [ColumnAssignment] = []
         for write in sorted {
             let newValue = Self.databaseValue(write.value, column: write.column)
@@ -111,25 +111,56 @@ extension ShopDatabase {
             changes.append(FieldChange(
                 field: write.field, oldValue: auditText(oldValue, column: write.column),
                 newValue: auditText(newValue, column: write.column)))
+            changedColumns.insert(write.column)
             assignments.append(Column(write.column).set(to: newValue))
         }
-        try check(merged)
-        guard !changes.isEmpty else { return WriteResult(batchID: 0, newVersion: currentVersion, changes: []) }
+        try check(merged, changedColumns)
+        guard !changes.isEmpty else { return currentVersion }
         assignments.append(Column("version").set(to: currentVersion + 1))
-        assignments.append(Column("updated_at").set(to: now.iso8601))
+        assignments.append(Column("updated_at").set(to: batch.context.now.iso8601))
         let updated = try request.filter(Column("version") == expectedVersion).updateAll(db, assignments)
         guard updated == 1 else { throw WriteError.notFound(entity: table, id: id) }
-        let batchID = try openBatch(db, now: now, actor: actor, command: command, reason: reason)
-        for change in changes {
-            try appendAudit(db, batchID: batchID, now: now, actor: actor, entity: table, entityID: id, change: change)
-        }
-        return WriteResult(batchID: batchID, newVersion: currentVersion + 1, changes: changes)
+        for change in changes { try batch.append(db, entity: table, entityID: id, change: change) }
+        return currentVersion + 1
     }
+
+    private func updateVariant(
+        _ db: Database, id: Int64, expectedVersion: Int64, values: [String: FieldValue], override: Bool, batch: AuditBatch
+    ) throws -> Int64 {
+        let floor = try marginFloor(db)
+        let currency = batch.context.currency
+        var overrideNote: String?
+        let version = try updateRow(
+            db, table: "variant", id: id, expectedVersion: expectedVersion, writes: VariantColumns.writes(values),
+            batch: batch,
+            check: { merged, changed in
+                try VariantColumns.checkPrices(merged, currency: currency)
+                guard changed.contains("price_minor") || changed.contains("cost_minor"),
+                      let violation = VariantColumns.floorViolation(merged, floor: floor, currency: currency) else { return }
+                let sku = (merged["sku"].flatMap(String.fromDatabaseValue)).map { $0.isEmpty ? "variant \(id)" : $0 } ?? "variant \(id)"
+                guard override else { throw WriteError.belowMarginFloor("\(sku): \(violation)") }
+                overrideNote = violation
+            })
+        if let overrideNote {
+            try batch.append(
+                db, entity: "variant", entityID: id,
+                change: FieldChange(field: "margin_floor_override", oldValue: nil, newValue: overrideNote))
+        }
+        return version
+    }
+
+    /// The shop's margin floor in basis points; 0 (never below cost) when the shop sets none.
+    func marginFloor(_ db: Database) throws -> Int64 {
+        let text = try String.fetchOne(db, sql: "SELECT value FROM shop_setting WHERE key = 'margin_floor_percent'")
+        return (text.flatMap { Int64($0.trimmingWhitespace()) } ?? 0) * 100
+    }
+
+    // MARK: - Stock
 
     private func recordMovement(
         _ db: Database, variantID: Int64, locationID: Int64, reason: StockReason, quantity: Int64, reference: String,
-        now: Timestamp, actor: String, auditReason: String
-    ) throws -> WriteResult {
+        batch: AuditBatch
+    ) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM variant WHERE id = ?", arguments: [variantID]) != nil else {
             throw WriteError.notFound(entity: "variant", id: variantID)
         }
@@ -144,16 +175,85 @@ extension ShopDatabase {
                 INSERT INTO stock_movement(at, variant_id, location_id, reason, quantity, reference, actor)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [now.iso8601, variantID, locationID, reason.rawValue, quantity, reference, actor])
+            arguments: [batch.context.now.iso8601, variantID, locationID, reason.rawValue, quantity, reference, batch.context.actor])
         let movementID = db.lastInsertedRowID
-        let batchID = try openBatch(db, now: now, actor: actor, command: "stock \(reason.label)", reason: auditReason)
-        let change = FieldChange(field: "on_hand@\(code)", oldValue: String(before), newValue: String(before + quantity))
-        try appendAudit(db, batchID: batchID, now: now, actor: actor, entity: "variant", entityID: variantID, change: change)
-        try appendAudit(
-            db, batchID: batchID, now: now, actor: actor, entity: "stock_movement", entityID: movementID,
+        try batch.append(
+            db, entity: "variant", entityID: variantID,
+            change: FieldChange(field: "on_hand@\(code)", oldValue: String(before), newValue: String(before + quantity)))
+        try batch.append(
+            db, entity: "stock_movement", entityID: movementID,
             change: FieldChange(field: "quantity", oldValue: nil, newValue: String(quantity)))
-        return WriteResult(batchID: batchID, newVersion: nil, changes: [change])
     }
+
+    // MARK: - Undo
+
+    /// Puts back every field an earlier batch changed. A movement is undone by a correcting
+    /// movement (the ledger is never rewritten).
+    private func undo(_ db: Database, batchID: Int64, batch: AuditBatch) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT entity, entity_id, field, old_value, new_value FROM audit_log WHERE batch_id = ? ORDER BY id
+            """, arguments: [batchID])
+        guard !rows.isEmpty else { throw WriteError.notFound(entity: "change", id: batchID) }
+        var fieldsByRow: [String: [(field: String, old: String?, new: String?)]] = [:]
+        var rowOrder: [String] = []
+        for row in rows {
+            let entity: String = row["entity"]
+            let field: String = row["field"]
+            let key = "\(entity):\(row["entity_id"] as Int64)"
+            if entity == "stock_movement" && field == "quantity" {
+                try reverseMovement(db, movementID: row["entity_id"], undoneBatch: batchID, batch: batch)
+                continue
+            }
+            guard entity == "product" || entity == "variant", !field.contains("@"), field != "margin_floor_override" else {
+                continue
+            }
+            if fieldsByRow[key] == nil { rowOrder.append(key) }
+            fieldsByRow[key, default: []].append((field, row["old_value"], row["new_value"]))
+        }
+        for key in rowOrder {
+            let parts = key.split(separator: ":")
+            let table = String(parts[0])
+            let id = Int64(parts[1])!
+            guard let row = try Row.fetchOne(db, Table(table).filter(Column("id") == id)) else {
+                throw WriteError.notFound(entity: table, id: id)
+            }
+            var writes: [FieldWrite] = []
+            var current: [String: String?] = [:]
+            var conflict = false
+            for change in fieldsByRow[key]! {
+                let column = table == "variant" ? VariantColumns.column(for: change.field) : change.field
+                let now = auditText(row[column] as DatabaseValue, column: column)
+                current[change.field] = now
+                if now != change.new { conflict = true }
+                writes.append(FieldWrite(field: change.field, column: column, value: try fieldValue(change.old, column: column)))
+            }
+            if conflict {
+                throw WriteError.conflict(entity: table, id: id, currentVersion: row["version"], current: current)
+            }
+            _ = try updateRow(db, table: table, id: id, expectedVersion: row["version"], writes: writes, batch: batch)
+        }
+    }
+
+    private func reverseMovement(_ db: Database, movementID: Int64, undoneBatch: Int64, batch: AuditBatch) throws {
+        guard let movement = try Row.fetchOne(
+            db, sql: "SELECT variant_id, location_id, quantity FROM stock_movement WHERE id = ?", arguments: [movementID])
+        else { throw WriteError.notFound(entity: "stock_movement", id: movementID) }
+        try recordMovement(
+            db, variantID: movement["variant_id"], locationID: movement["location_id"], reason: .adjustment,
+            quantity: -(movement["quantity"] as Int64), reference: "undo #\(undoneBatch)", batch: batch)
+    }
+
+    /// Turns audit text back into a value for its column (money audit text is decimal).
+    private func fieldValue(_ text: String?, column: String) throws -> FieldValue {
+        guard let text else { return .none }
+        if column.hasSuffix("_minor") {
+            return .money(try MoneyParser.parse(text, currency: currency, field: column, allowNegative: true))
+        }
+        if column == "grams" || column == "version", let number = Int64(text) { return .integer(number) }
+        return .text(text)
+    }
+
+    // MARK: - Values
 
     static func databaseValue(_ value: FieldValue, column: String) -> DatabaseValue {
         switch value {
@@ -183,11 +283,55 @@ extension ShopDatabase {
     }
 }
 
+/// Who, when and why, for every write in one transaction.
+struct WriteContext {
+    let now: Timestamp
+    let actor: String
+    let currency: Currency
+    let reason: String
+}
+
+/// The audit batch of one transaction: opened on the first changed field, so a command that
+/// changes nothing leaves no trace.
+final class AuditBatch {
+    let context: WriteContext
+    let command: String
+    private(set) var id: Int64?
+    private(set) var changes: [FieldChange] = []
+
+    init(context: WriteContext, command: String) {
+        self.context = context
+        self.command = command
+    }
+
+    func append(_ db: Database, entity: String, entityID: Int64, change: FieldChange) throws {
+        if id == nil {
+            try db.execute(
+                sql: "INSERT INTO audit_batch(at, actor, command, reason) VALUES (?, ?, ?, ?)",
+                arguments: [context.now.iso8601, context.actor, command, context.reason])
+            id = db.lastInsertedRowID
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO audit_log(batch_id, at, actor, entity, entity_id, field, old_value, new_value)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id, context.now.iso8601, context.actor, entity, entityID, change.field, change.oldValue, change.newValue])
+        if !change.field.hasPrefix("margin_floor") && entity != "stock_movement" { changes.append(change) }
+    }
+}
+
 /// One field of an edit: its domain name (what the audit log says), its column, its new value.
 struct FieldWrite {
     let field: String
     let column: String
     let value: FieldValue
+}
+
+enum ProductColumns {
+    static func writes(_ values: [String: FieldValue]) -> [FieldWrite] {
+        values.map { FieldWrite(field: $0.key, column: $0.key, value: $0.value) }
+    }
 }
 
 /// How variant fields map to columns, and the cross-field rules checked on the merged row.
@@ -201,11 +345,24 @@ enum VariantColumns {
         }
     }
 
+    static func writes(_ values: [String: FieldValue]) -> [FieldWrite] {
+        values.map { FieldWrite(field: $0.key, column: column(for: $0.key), value: $0.value) }
+    }
+
+    private static func money(_ row: [String: DatabaseValue], _ column: String, _ currency: Currency) -> Money? {
+        Int64.fromDatabaseValue(row[column] ?? .null).map { Money(minorUnits: $0, currency: currency) }
+    }
+
     static func checkPrices(_ row: [String: DatabaseValue], currency: Currency) throws {
-        func money(_ column: String) -> Money? {
-            Int64.fromDatabaseValue(row[column] ?? .null).map { Money(minorUnits: $0, currency: currency) }
-        }
-        guard let price = money("price_minor") else { return }
-        try CatalogRules.validatePrices(price: price, compareAt: money("compare_at_minor"), cost: money("cost_minor"))
+        guard let price = money(row, "price_minor", currency) else { return }
+        try CatalogRules.validatePrices(
+            price: price, compareAt: money(row, "compare_at_minor", currency), cost: money(row, "cost_minor", currency))
+    }
+
+    /// Why the merged row's price is under the floor, or nil when it is fine (or has no cost).
+    static func floorViolation(_ row: [String: DatabaseValue], floor: Int64, currency: Currency) -> String? {
+        guard let price = money(row, "price_minor", currency), let cost = money(row, "cost_minor", currency) else { return nil }
+        let marginFloor = (try? MarginFloor(basisPoints: floor)) ?? .atCost
+        return marginFloor.check(price: price, cost: cost)?.description
     }
 }

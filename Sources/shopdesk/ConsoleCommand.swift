@@ -67,7 +67,8 @@ func openConsole(path: String, themeName: String?) throws {
     let state = AppState(
         width: size.width, height: size.height, overview: overview,
         databaseLabel: (path as NSString).lastPathComponent, isReadOnly: shop.isReadOnly, now: SystemClock.now())
-    let model = AppModel(state: state, store: shop, background: QueueRunner(inbox: inbox))
+    let model = AppModel(
+        state: state, store: shop, writer: shop.isReadOnly ? nil : shop, background: QueueRunner(inbox: inbox))
     let watcher = ChangeWatcher(database: shop) { inbox.post(.dataChanged) }
     watcher?.start()
     model.start()

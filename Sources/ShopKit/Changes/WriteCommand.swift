@@ -7,6 +7,13 @@ public enum WriteCommand: Sendable {
     case updateVariant(id: Int64, expectedVersion: Int64, changes: [VariantField: String])
     /// Stock changes only by appending a movement; movements add up, so they never conflict.
     case recordMovement(variantID: Int64, locationID: Int64, reason: StockReason, quantity: Int64, reference: String)
+    /// Several variant edits as one change: one transaction, one audit batch, one undo step.
+    /// A price under the shop's margin floor is refused unless `overrideMarginFloor`, and an
+    /// override is itself recorded in the audit log.
+    case updateVariants([VariantEdit], overrideMarginFloor: Bool)
+    /// Reverts every field of an earlier batch as a new audited change; a field someone changed
+    /// since is a conflict, and nothing is reverted.
+    case undo(batchID: Int64)
 
     /// Validates what can be checked without the database. Throws the first problem found.
     public func validated(currency: Currency) throws(ValidationError) -> ValidatedChanges {
@@ -15,6 +22,15 @@ public enum WriteCommand: Sendable {
             return ValidatedChanges(values: try Self.validate(changes, currency: currency))
         case .updateVariant(_, _, let changes):
             return ValidatedChanges(values: try Self.validate(changes, currency: currency))
+        case .updateVariants(let edits, _):
+            guard !edits.isEmpty else {
+                throw ValidationError(field: "", message: "no variants to change", hint: "mark rows or filter first")
+            }
+            var perEdit: [[String: FieldValue]] = []
+            for edit in edits { perEdit.append(try Self.validate(edit.changes, currency: currency)) }
+            return ValidatedChanges(values: [:], perEdit: perEdit)
+        case .undo:
+            return ValidatedChanges(values: [:])
         case .recordMovement(_, _, let reason, let quantity, let reference):
             try StockMovement.validate(reason: reason, quantity: quantity)
             if reference.count > 120 {
@@ -42,6 +58,26 @@ public enum WriteCommand: Sendable {
 public struct ValidatedChanges: Sendable {
     /// Field name → validated value, only for the fields the command changes.
     public let values: [String: FieldValue]
+    /// For commands with several edits: the validated values of each, in order.
+    public let perEdit: [[String: FieldValue]]
+
+    public init(values: [String: FieldValue], perEdit: [[String: FieldValue]] = []) {
+        self.values = values
+        self.perEdit = perEdit
+    }
+}
+
+/// One variant's edit inside a bulk change.
+public struct VariantEdit: Sendable, Hashable {
+    public let id: Int64
+    public let expectedVersion: Int64
+    public let changes: [VariantField: String]
+
+    public init(id: Int64, expectedVersion: Int64, changes: [VariantField: String]) {
+        self.id = id
+        self.expectedVersion = expectedVersion
+        self.changes = changes
+    }
 }
 
 /// One audited change of one field, as the audit log keeps it.
@@ -66,6 +102,8 @@ public enum WriteError: Error, Sendable, CustomStringConvertible, Equatable {
     case readOnly(String)
     /// The database could not complete the write (locked too long, disk full…); nothing was written.
     case unavailable(String)
+    /// Prices under the shop's margin floor; the person may repeat the change with an override.
+    case belowMarginFloor(String)
 
     public var description: String {
         switch self {
@@ -75,6 +113,7 @@ public enum WriteError: Error, Sendable, CustomStringConvertible, Equatable {
         case .notFound(let entity, let id): "\(entity) \(id) no longer exists"
         case .readOnly(let reason): "cannot write: \(reason)"
         case .unavailable(let reason): "the change was not saved: \(reason)"
+        case .belowMarginFloor(let reason): reason
         }
     }
 }

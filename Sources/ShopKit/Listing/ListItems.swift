@@ -15,11 +15,14 @@ public struct ProductListItem: ListItem, Hashable {
     public let variantCount: Int
     public let totalStock: Int64
     public let channels: [String]
+    /// The row version an edit must name (optimistic concurrency).
+    public let version: Int64
 
     public init(
         id: Int64, sortKey: SortKey, title: String, vendor: String, productType: String, status: ProductStatus,
-        variantCount: Int, totalStock: Int64, channels: [String]
+        variantCount: Int, totalStock: Int64, channels: [String], version: Int64 = 1
     ) {
+        self.version = version
         self.id = id
         self.sortKey = sortKey
         self.title = title
@@ -41,11 +44,14 @@ public struct VariantPriceItem: ListItem, Hashable {
     public let price: Money
     public let compareAtPrice: Money?
     public let cost: Money?
+    /// The row version an edit must name (optimistic concurrency).
+    public let version: Int64
 
     public init(
         id: Int64, sortKey: SortKey, sku: String, productTitle: String, optionSummary: String, price: Money,
-        compareAtPrice: Money?, cost: Money?
+        compareAtPrice: Money?, cost: Money?, version: Int64 = 1
     ) {
+        self.version = version
         self.id = id
         self.sortKey = sortKey
         self.sku = sku

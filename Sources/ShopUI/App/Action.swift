@@ -12,6 +12,15 @@ public enum Action: Hashable, Sendable {
     case redraw
     case suspend
 
+    // Editing.
+    case focusNextColumn, focusPreviousColumn
+    case edit
+    case commitEdit, cancelEdit
+    case toggleMark, markAll
+    case undo
+    case bulkPrice
+    case confirmYes, confirmNo
+
     // Not bound to keys: reported by the runtime.
     case resized(width: Int, height: Int)
     case dataChanged
@@ -25,6 +34,9 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case table = "Lists"
     case filter = "Filter (after /)"
     case detail = "Detail view"
+    case edit = "Editing a field"
+    case confirm = "Questions"
+    case preview = "Bulk change preview"
 }
 
 public struct KeyBinding: Sendable {

@@ -22,18 +22,26 @@ public enum Effect: Equatable, Sendable {
 /// The one place the console's state changes: keys become actions through the key map, and
 /// `send` applies an action — reading windows from the store as needed.
 public final class AppModel {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     public let keyMap: KeyMap
-    private let store: any ShopReading
+    let store: any ShopReading
+    /// nil when the console cannot write (a read-only file).
+    let writer: (any ShopWriting)?
     private let background: BackgroundRunner
     private var effects: [Effect] = []
+    var nextPendingID = 1
 
-    public init(state: AppState, store: any ShopReading, keyMap: KeyMap = .standard, background: BackgroundRunner) {
+    public init(
+        state: AppState, store: any ShopReading, writer: (any ShopWriting)? = nil, keyMap: KeyMap = .standard,
+        background: BackgroundRunner
+    ) {
         self.state = state
         self.store = store
+        self.writer = writer
         self.keyMap = keyMap
         self.background = background
     }
+
 
     /// Loads the first window of the active pane.
     public func start() {
@@ -49,6 +57,18 @@ public final class AppModel {
     public func handle(_ key: Key) {
         if key == .resize { return }
         state.message = nil
+        switch state.mode {
+        case .edit, .bulkPrompt, .confirm, .bulkPreview:
+            // In a field or a question only its own keys count (and Ctrl-C): a typed q is a q.
+            if let action = keyMap.bindings.first(where: { $0.context == state.keyContext && $0.keys.contains(key) })?.action {
+                return send(action)
+            }
+            if key == .control("c") { return send(.quit) }
+            editField(key)
+            return
+        default:
+            break
+        }
         if case .filter = state.mode, let edited = editFilter(key) {
             applyFilter(edited)
             return
@@ -88,7 +108,8 @@ public final class AppModel {
         case .clearFilter:
             state.mode = .browse
             if !state.table.filter.isEmpty { applyFilter("") }
-        case .openDetail: openDetail()
+        case .openDetail:
+            if state.focusedColumn[state.active] != nil { beginEdit() } else { openDetail() }
         case .back: back()
         case .toggleHelp:
             if case .help = state.mode { state.mode = .browse } else { state.mode = .help(scroll: 0) }
@@ -107,13 +128,24 @@ public final class AppModel {
                     state.tables[pane]?.total = nil // rows may have been added or removed: count again
                     requestCount(pane)
                 } else {
-                    state.tables[pane] = TableWindow() // reloaded when shown again
+                    state.tables[pane]?.invalidate() // reloaded, under its filter, when shown again
                 }
             }
         case .countLoaded(let pane, let filter, let count):
             if state.tables[pane]?.filter == filter { state.tables[pane]?.total = count }
         case .tick:
             break
+        case .focusNextColumn: focusColumn(by: 1)
+        case .focusPreviousColumn: focusColumn(by: -1)
+        case .edit: beginEdit()
+        case .commitEdit: commitEdit()
+        case .cancelEdit: cancelEdit()
+        case .toggleMark: toggleMark()
+        case .markAll: markAll()
+        case .undo: undoLast()
+        case .bulkPrice: beginBulkPrice()
+        case .confirmYes: confirmYes()
+        case .confirmNo: confirmNo()
         }
     }
 
@@ -122,9 +154,9 @@ public final class AppModel {
 
     // MARK: - Panes and tables
 
-    private var context: PresentationContext { PresentationContext(overview: state.overview, now: state.now) }
+    var context: PresentationContext { PresentationContext(overview: state.overview, now: state.now) }
 
-    private func fetcher(_ pane: PaneID) -> TableWindow.Fetch {
+    func fetcher(_ pane: PaneID) -> TableWindow.Fetch {
         let definition = PaneDefinition.definition(for: pane)
         let store = self.store
         let context = self.context
@@ -137,14 +169,14 @@ public final class AppModel {
         if state.tables[pane]?.isLoaded != true { load(pane) }
     }
 
-    private func load(_ pane: PaneID) {
+    func load(_ pane: PaneID) {
         let filter = state.tables[pane]?.filter ?? ""
         update(pane) { try $0.reload(filter: filter, height: $1, fetch: $2) }
         requestCount(pane)
     }
 
     /// Applies a table operation, turning a store failure into a status message (nothing is lost).
-    private func update(_ pane: PaneID, _ operation: (inout TableWindow, Int, TableWindow.Fetch) throws -> Void) {
+    func update(_ pane: PaneID, _ operation: (inout TableWindow, Int, TableWindow.Fetch) throws -> Void) {
         var table = state.tables[pane] ?? TableWindow()
         do {
             try operation(&table, state.tableHeight, fetcher(pane))
@@ -156,6 +188,9 @@ public final class AppModel {
 
     private func scroll(_ operation: (inout TableWindow, Int, TableWindow.Fetch) throws -> Void, detail: (Int) -> Int) {
         switch state.mode {
+        case .bulkPreview(var preview):
+            preview.scroll = min(max(0, detail(preview.scroll)), max(0, preview.lines.count - 1))
+            state.mode = .bulkPreview(preview)
         case .detail(let document, let scroll):
             let limit = max(0, DetailLayout.rows(document, width: state.width - 2).count - state.pageHeight)
             state.mode = .detail(document, scroll: min(max(0, detail(scroll)), limit))
@@ -185,7 +220,7 @@ public final class AppModel {
         }
     }
 
-    private func requestCount(_ pane: PaneID) {
+    func requestCount(_ pane: PaneID) {
         guard let filter = state.tables[pane]?.filter, state.tables[pane]?.total == nil else { return }
         let definition = PaneDefinition.definition(for: pane)
         let store = self.store

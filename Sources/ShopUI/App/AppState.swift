@@ -7,6 +7,14 @@ public struct AppState: Sendable {
         case filter
         case detail(DetailDocument, scroll: Int)
         case help(scroll: Int)
+        /// Editing one cell in place.
+        case edit(CellEdit)
+        /// A yes/no question that defaults to No.
+        case confirm(Confirmation)
+        /// Typing a bulk price rule for the marked rows (or the filter).
+        case bulkPrompt(LineEditor)
+        /// The preview of a bulk change, applied only on `y`.
+        case bulkPreview(BulkPreviewState)
     }
 
     public struct Message: Sendable, Equatable {
@@ -25,6 +33,14 @@ public struct AppState: Sendable {
     public var isReadOnly: Bool
     public var now: Timestamp
     public var shouldQuit = false
+    /// Marked rows per pane; bulk actions apply to them, or to the filter when none are marked.
+    public var marks: [PaneID: Set<Int64>] = [:]
+    /// Panes where `*` marked every row of the current filter.
+    public var allMarked: Set<PaneID> = []
+    /// The editable column ←/→ selected per pane (an index into the pane's editable columns).
+    public var focusedColumn: [PaneID: Int] = [:]
+    /// Changes made in this session, newest last: what `u` reverts.
+    public var undoStack: [UndoEntry] = []
 
     public init(width: Int, height: Int, overview: ShopOverview, databaseLabel: String, isReadOnly: Bool, now: Timestamp) {
         self.width = width
@@ -55,6 +71,86 @@ public struct AppState: Sendable {
         case .browse, .help: .table
         case .filter: .filter
         case .detail: .detail
+        case .edit, .bulkPrompt: .edit
+        case .confirm: .confirm
+        case .bulkPreview: .preview
         }
     }
+
+    public var markedCount: Int { marks[active]?.count ?? 0 }
+}
+
+/// An inline edit in progress.
+public struct CellEdit: Sendable, Equatable {
+    public let pane: PaneID
+    public let rowID: Int64
+    /// The version the edit will be saved against; after a conflict, the newer one.
+    public var version: Int64
+    public let column: Int
+    public let label: String
+    public var editor: LineEditor
+
+    public init(pane: PaneID, rowID: Int64, version: Int64, column: Int, label: String, editor: LineEditor) {
+        self.pane = pane
+        self.rowID = rowID
+        self.version = version
+        self.column = column
+        self.label = label
+        self.editor = editor
+    }
+}
+
+/// A write waiting for a yes: an override of the margin floor, a large bulk change.
+public struct Confirmation: Sendable, Equatable {
+    public let question: String
+    public let command: PendingCommand
+    public let description: String
+
+    public init(question: String, command: PendingCommand, description: String) {
+        self.question = question
+        self.command = command
+        self.description = description
+    }
+}
+
+/// A write command held for later; equal when it is the same request.
+public struct PendingCommand: Sendable, Equatable {
+    public let id: Int
+    public let command: WriteCommand
+
+    public init(id: Int, command: WriteCommand) {
+        self.id = id
+        self.command = command
+    }
+
+    public static func == (lhs: PendingCommand, rhs: PendingCommand) -> Bool { lhs.id == rhs.id }
+}
+
+/// One change of this session that `u` can revert.
+public struct UndoEntry: Sendable, Equatable {
+    public let batchID: Int64
+    public let description: String
+}
+
+/// The preview of a bulk price change: every affected row, old → new, and the totals.
+public struct BulkPreviewState: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public let variantID: Int64
+        public let version: Int64
+        public let sku: String
+        public let title: String
+        public let oldPrice: Money
+        public let newPrice: Money?
+        public let marginBasisPoints: Int64?
+        public let note: String
+        public let role: StyleRole
+    }
+
+    public let ruleText: String
+    public let lines: [Line]
+    public var scroll: Int
+    public let changedCount: Int
+    public let skippedCount: Int
+    public let belowFloorCount: Int
+    public let totalDifference: Money
 }

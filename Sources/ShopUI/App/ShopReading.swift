@@ -12,6 +12,8 @@ public protocol ShopReading: Sendable {
     func pricePage(_ request: PageRequest) throws -> [VariantPriceItem]
     func priceCount(filter: String) throws -> Int
     func variantDetail(id: Int64) throws -> VariantDetail?
+    /// The pricing rows of chosen variants (marked rows), in list order.
+    func priceItems(ids: [Int64]) throws -> [VariantPriceItem]
 
     func promotionPage(_ request: PageRequest) throws -> [PromotionListItem]
     func promotionCount(filter: String) throws -> Int
@@ -23,4 +25,21 @@ public protocol ShopReading: Sendable {
     func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem]
     func complaintCount(filter: String) throws -> Int
     func complaintDetail(id: Int64) throws -> ComplaintDetail?
+}
+
+extension ShopReading {
+    /// Pages through the whole list picking the ids: correct for any store, fast for none.
+    /// Stores override it with a direct lookup.
+    public func priceItems(ids: [Int64]) throws -> [VariantPriceItem] {
+        let wanted = Set(ids)
+        var found: [VariantPriceItem] = []
+        var after: SortKey?
+        while found.count < wanted.count {
+            let page = try pricePage(PageRequest(.after(after), limit: 500))
+            found += page.filter { wanted.contains($0.id) }
+            guard let last = page.last, page.count == 500 else { break }
+            after = last.sortKey
+        }
+        return found
+    }
 }

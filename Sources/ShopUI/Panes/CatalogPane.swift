@@ -18,7 +18,21 @@ enum CatalogPane {
         rows: { store, request, _ in try store.productPage(request).map(row) },
         count: { store, filter in try store.productCount(filter: filter) },
         detail: { store, id, context in try store.productDetail(id: id).map { document($0, context: context) } },
-        emptyHint: "No products yet. Load the demo shop with `shopdesk init --demo --db FILE`, or `shopdesk demo`.")
+        emptyHint: "No products yet. Load the demo shop with `shopdesk init --demo --db FILE`, or `shopdesk demo`.",
+        editable: [
+            EditableColumn(column: 0, label: "title") { row, text in
+                .updateProduct(id: row.id, expectedVersion: row.version, changes: [.title: text])
+            },
+            EditableColumn(column: 1, label: "vendor") { row, text in
+                .updateProduct(id: row.id, expectedVersion: row.version, changes: [.vendor: text])
+            },
+            EditableColumn(column: 2, label: "type") { row, text in
+                .updateProduct(id: row.id, expectedVersion: row.version, changes: [.productType: text])
+            },
+            EditableColumn(column: 3, label: "status") { row, text in
+                .updateProduct(id: row.id, expectedVersion: row.version, changes: [.status: text])
+            },
+        ])
 
     static func row(_ item: ProductListItem) -> TableRow {
         let statusRole: StyleRole? = switch item.status {
@@ -35,7 +49,7 @@ enum CatalogPane {
             TableCell(SafeText(String(item.variantCount))),
             TableCell(SafeText((stockRole == nil ? "" : "! ") + Format.quantity(item.totalStock)), role: stockRole),
             .data(item.channels.joined(separator: " ")),
-        ])
+        ], version: item.version, editValues: [0: item.title, 1: item.vendor, 2: item.productType, 3: item.status.rawValue])
     }
 
     static func document(_ detail: ProductDetail, context: PresentationContext) -> DetailDocument {

@@ -51,15 +51,47 @@ public struct DetailDocument: Sendable, Equatable {
     mutating func line(_ spans: [Span]) { lines.append(spans) }
 }
 
+/// A column a person can edit in place, and the write command an edit becomes.
+public struct EditableColumn: Sendable {
+    public let column: Int
+    /// What the status line calls the field ("price", "title").
+    public let label: String
+    public let command: @Sendable (_ row: TableRow, _ text: String) -> WriteCommand
+
+    public init(column: Int, label: String, command: @escaping @Sendable (TableRow, String) -> WriteCommand) {
+        self.column = column
+        self.label = label
+        self.command = command
+    }
+}
+
 /// One pane: its columns, how it reads a window of rows, counts, and opens a detail.
 public struct PaneDefinition: Sendable {
     public let id: PaneID
     public let columns: @Sendable (ShopOverview) -> [Column]
+    /// Columns editable in place, in the order ←/→ visits them.
+    public var editable: [EditableColumn] = []
     public let rows: @Sendable (any ShopReading, PageRequest, PresentationContext) throws -> [TableRow]
     public let count: @Sendable (any ShopReading, String) throws -> Int
     public let detail: @Sendable (any ShopReading, Int64, PresentationContext) throws -> DetailDocument?
     /// Shown when the shop has no rows at all: how to get some.
     public let emptyHint: String
+
+    public init(
+        id: PaneID, columns: @escaping @Sendable (ShopOverview) -> [Column],
+        rows: @escaping @Sendable (any ShopReading, PageRequest, PresentationContext) throws -> [TableRow],
+        count: @escaping @Sendable (any ShopReading, String) throws -> Int,
+        detail: @escaping @Sendable (any ShopReading, Int64, PresentationContext) throws -> DetailDocument?,
+        emptyHint: String, editable: [EditableColumn] = []
+    ) {
+        self.id = id
+        self.columns = columns
+        self.rows = rows
+        self.count = count
+        self.detail = detail
+        self.emptyHint = emptyHint
+        self.editable = editable
+    }
 
     public static func definition(for pane: PaneID) -> PaneDefinition {
         switch pane {

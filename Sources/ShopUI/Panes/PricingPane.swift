@@ -18,7 +18,18 @@ enum PricingPane {
         rows: { store, request, context in try store.pricePage(request).map { row($0, context: context) } },
         count: { store, filter in try store.priceCount(filter: filter) },
         detail: { store, id, context in try store.variantDetail(id: id).map { VariantDocument.make($0, context: context) } },
-        emptyHint: "No variants yet. Load the demo shop with `shopdesk init --demo --db FILE`, or `shopdesk demo`.")
+        emptyHint: "No variants yet. Load the demo shop with `shopdesk init --demo --db FILE`, or `shopdesk demo`.",
+        editable: [
+            EditableColumn(column: 3, label: "price") { row, text in
+                .updateVariant(id: row.id, expectedVersion: row.version, changes: [.price: text])
+            },
+            EditableColumn(column: 4, label: "compare-at price") { row, text in
+                .updateVariant(id: row.id, expectedVersion: row.version, changes: [.compareAtPrice: text])
+            },
+            EditableColumn(column: 5, label: "cost") { row, text in
+                .updateVariant(id: row.id, expectedVersion: row.version, changes: [.cost: text])
+            },
+        ])
 
     static func row(_ item: VariantPriceItem, context: PresentationContext) -> TableRow {
         var marginCell = TableCell(SafeText("—"), role: .dim)
@@ -31,6 +42,9 @@ enum PricingPane {
                 marginCell = TableCell(SafeText(percentText(basisPoints: basisPoints)))
             }
         }
+        let editValues = [
+            3: item.price.decimalText, 4: item.compareAtPrice?.decimalText ?? "", 5: item.cost?.decimalText ?? "",
+        ]
         return TableRow(id: item.id, key: item.sortKey, cells: [
             .data(item.sku),
             .data(item.productTitle),
@@ -39,7 +53,7 @@ enum PricingPane {
             TableCell(SafeText(item.compareAtPrice?.formatted ?? ""), role: .dim),
             TableCell(SafeText(item.cost?.formatted ?? "—"), role: item.cost == nil ? .warning : nil),
             marginCell,
-        ])
+        ], version: item.version, editValues: editValues)
     }
 }
 

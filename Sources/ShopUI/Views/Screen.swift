@@ -10,8 +10,13 @@ public enum Screen {
         TabBar.draw(into: &grid, state: state, theme: theme)
         let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
         switch state.mode {
-        case .browse, .filter:
+        case .browse, .filter, .edit, .bulkPrompt:
             TableView.draw(into: &grid, area: body, state: state, theme: theme)
+        case .confirm(let confirmation):
+            TableView.draw(into: &grid, area: body, state: state, theme: theme)
+            ConfirmView.draw(into: &grid, area: body, question: confirmation.question, theme: theme)
+        case .bulkPreview(let preview):
+            BulkPreviewView.draw(into: &grid, area: body, preview: preview, theme: theme)
         case .detail(let document, let scroll):
             DetailView.draw(into: &grid, area: body, document: document, scroll: scroll, theme: theme)
         case .help(let scroll):
@@ -62,6 +67,25 @@ enum StatusLine {
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme) {
         let y = grid.height - 1
         let table = state.table
+        if let prompt = prompt(state) {
+            let role: StyleRole = state.message?.isError == true ? .statusError : .status
+            grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(role))
+            if let message = state.message {
+                grid.put(SafeText(" " + message.text), x: 0, y: y, style: theme.style(role))
+                return
+            }
+            var x = grid.put(SafeText(" " + prompt.label), x: 0, y: y, style: theme.style(.status))
+            if let editor = prompt.editor {
+                let room = max(12, min(30, grid.width - x - SafeText(prompt.hint).width - 2))
+                let (text, cursor) = editor.display(width: room - 1)
+                grid.put(text, x: x, y: y, maxWidth: room, style: theme.style(.normal))
+                grid.fill(Rect(x: x + text.width, y: y, width: max(0, room - text.width), height: 1), style: theme.style(.normal))
+                grid.restyle(Rect(x: x + cursor, y: y, width: 1, height: 1)) { _ in theme.style(.selected) }
+                x += room
+            }
+            grid.put(SafeText(prompt.hint), x: x + 1, y: y, style: theme.style(.status))
+            return
+        }
         if case .filter = state.mode {
             grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(.status))
             let prompt = SafeText("/") + SafeText(table.filter) + SafeText("▏")
@@ -79,6 +103,11 @@ enum StatusLine {
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(.status))
         var left = " \(state.active.title) · \(countText(state))"
         if !table.filter.isEmpty { left += " · /\(table.filter)" }
+        if state.allMarked.contains(state.active) {
+            left += " · all marked"
+        } else if state.markedCount > 0 {
+            left += " · \(state.markedCount) marked"
+        }
         let database = state.databaseLabel + (state.isReadOnly ? " [read-only]" : "")
         let leftText = SafeText(left)
         let shopName = state.overview.name.isEmpty ? SafeText("") : SafeText(state.overview.name) + SafeText(" · ")
@@ -90,6 +119,26 @@ enum StatusLine {
             grid.put(right, x: grid.width - right.width, y: y, style: theme.style(.status))
         } else {
             grid.put(leftText, x: 0, y: y, style: theme.style(.status))
+        }
+    }
+
+    /// What the status line asks while a field or question is open.
+    static func prompt(_ state: AppState) -> (label: String, editor: LineEditor?, hint: String)? {
+        switch state.mode {
+        case .edit(let edit):
+            return ("Editing \(edit.label) — Enter saves · Esc cancels", nil, "")
+        case .bulkPrompt(let editor):
+            let target: String
+            if state.allMarked.contains(.pricing) || state.markedCount == 0 {
+                target = state.table.filter.isEmpty ? "all variants" : "the filter"
+            } else {
+                target = "\(state.markedCount) marked"
+            }
+            return ("Bulk price for \(target): ", editor, "e.g. +10% .99, -5%, =19.99, cost+40%")
+        case .confirm:
+            return ("Confirm: y yes · n no", nil, "")
+        default:
+            return nil
         }
     }
 

@@ -6,14 +6,26 @@ enum TableView {
         let columns = definition.columns(state.overview)
         let layout = layoutColumns(columns, width: area.width - 1)
         let table = state.table
+        let focused = state.focusedColumn[state.active].flatMap { index in
+            definition.editable.indices.contains(index) ? definition.editable[index].column : nil
+        }
+        var editing: CellEdit?
+        if case .edit(let edit) = state.mode, edit.pane == state.active { editing = edit }
         var x = area.x + 1
+        var columnX: [Int: (x: Int, width: Int)] = [:]
         for (index, width) in layout {
             let column = columns[index]
             let title = SafeText(column.title)
             let offset = column.alignment == .right ? max(0, width - title.width) : 0
-            grid.put(title, x: x + offset, y: area.y, maxWidth: width, style: theme.style(.header))
+            // The column ←/→ chose for editing stands out in the header.
+            let role: StyleRole = index == focused ? .tabActive : .header
+            if index == focused { grid.fill(Rect(x: x, y: area.y, width: width, height: 1), style: theme.style(role)) }
+            grid.put(title, x: x + offset, y: area.y, maxWidth: width, style: theme.style(role))
+            columnX[index] = (x, width)
             x += width + 1
         }
+        let marked = state.marks[state.active] ?? []
+        let allMarked = state.allMarked.contains(state.active)
         let bodyTop = area.y + 1
         let height = area.height - 1
         if table.isLoaded && table.rows.isEmpty {
@@ -26,7 +38,12 @@ enum TableView {
             let isSelected = entry.index == table.selected
             let rowStyle = theme.style(isSelected ? .selected : .normal)
             grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
-            if isSelected { grid.put(SafeText("▌"), x: area.x, y: y, style: rowStyle) }
+            // The gutter: * for a marked row (also without colour), ▌ for the selected one.
+            if allMarked || marked.contains(entry.row.id) {
+                grid.put(SafeText("*"), x: area.x, y: y, style: isSelected ? rowStyle : theme.style(.warning))
+            } else if isSelected {
+                grid.put(SafeText("▌"), x: area.x, y: y, style: rowStyle)
+            }
             var x = area.x + 1
             for (index, width) in layout {
                 guard entry.row.cells.indices.contains(index) else { continue }
@@ -38,7 +55,19 @@ enum TableView {
                 drawCell(text, into: &grid, x: x + offset, y: y, width: width - offset, style: style, theme: theme, selected: isSelected)
                 x += width + 1
             }
+            if let edit = editing, edit.rowID == entry.row.id, let place = columnX[edit.column] {
+                drawEditor(edit.editor, into: &grid, x: place.x, y: y, width: place.width, theme: theme)
+            }
         }
+    }
+
+    /// The field being edited, in place of its cell, with a visible cursor.
+    static func drawEditor(_ editor: LineEditor, into grid: inout CellGrid, x: Int, y: Int, width: Int, theme: Theme) {
+        let fieldStyle = Style(foreground: theme.style(.normal).foreground, background: theme.style(.normal).background, underline: true)
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), style: fieldStyle)
+        let (text, cursor) = editor.display(width: max(1, width - 1))
+        grid.put(text, x: x, y: y, maxWidth: width, style: fieldStyle)
+        grid.restyle(Rect(x: x + cursor, y: y, width: 1, height: 1)) { _ in theme.style(.selected) }
     }
 
     /// Draws cell text; replaced control characters stand out in the placeholder style.

@@ -44,11 +44,17 @@ public struct TableRow: Hashable, Sendable {
     public let id: Int64
     public let key: SortKey
     public let cells: [TableCell]
+    /// The row version an edit must name; a newer one in the database makes the edit a conflict.
+    public let version: Int64
+    /// The editable columns' current values as a person types them (column index → text).
+    public let editValues: [Int: String]
 
-    public init(id: Int64, key: SortKey, cells: [TableCell]) {
+    public init(id: Int64, key: SortKey, cells: [TableCell], version: Int64 = 1, editValues: [Int: String] = [:]) {
         self.id = id
         self.key = key
         self.cells = cells
+        self.version = version
+        self.editValues = editValues
     }
 }
 

@@ -166,6 +166,13 @@ public struct TableWindow: Sendable, Equatable {
         }
     }
 
+    /// Marks the rows as out of date (another process changed the data): the next time the
+    /// pane is shown it reloads, under the same filter.
+    public mutating func invalidate() {
+        isLoaded = false
+        total = nil
+    }
+
     /// Keeps at most a few pages around the viewport, so memory stays flat however far one scrolls.
     private mutating func trim(height: Int) {
         let keepBefore = 2 * height

@@ -1,0 +1,226 @@
+import ShopKit
+
+/// Editing: in-place edits, marks, undo, confirmations. Every change goes through the store's
+/// write path; a refusal leaves the typed text in place and says why.
+extension AppModel {
+    /// What became of a write.
+    enum WriteOutcome {
+        case saved(WriteResult)
+        case conflict(current: [String: String?], version: Int64)
+        case belowFloor(String)
+        case refused
+    }
+
+    var definition: PaneDefinition { PaneDefinition.definition(for: state.active) }
+
+    // MARK: - Columns and in-place edits
+
+    func focusColumn(by delta: Int) {
+        let editable = definition.editable
+        guard !editable.isEmpty else {
+            state.message = .init(text: "\(state.active.title) has no editable columns", isError: false)
+            return
+        }
+        let current = state.focusedColumn[state.active]
+        let next = (current ?? (delta > 0 ? -1 : editable.count)) + delta
+        // Moving past either end leaves column choice (Enter opens the detail again).
+        state.focusedColumn[state.active] = editable.indices.contains(next) ? next : nil
+    }
+
+    func beginEdit() {
+        let editable = definition.editable
+        guard let row = state.table.selectedRow else { return }
+        guard !editable.isEmpty else {
+            state.message = .init(text: "nothing to edit in place in \(state.active.title)", isError: false)
+            return
+        }
+        guard writer != nil, !state.isReadOnly else {
+            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
+            return
+        }
+        let index = state.focusedColumn[state.active] ?? 0
+        state.focusedColumn[state.active] = index
+        let column = editable[index]
+        state.mode = .edit(CellEdit(
+            pane: state.active, rowID: row.id, version: row.version, column: column.column, label: column.label,
+            editor: LineEditor(row.editValues[column.column] ?? "")))
+    }
+
+    func cancelEdit() {
+        state.mode = .browse
+        state.message = .init(text: "not saved", isError: false)
+    }
+
+    /// Keys typed into a field (inline edit or bulk prompt).
+    func editField(_ key: Key) {
+        switch state.mode {
+        case .edit(var edit):
+            if edit.editor.apply(key) { state.mode = .edit(edit) }
+        case .bulkPrompt(var editor):
+            if editor.apply(key) { state.mode = .bulkPrompt(editor) }
+        default:
+            break
+        }
+    }
+
+    func commitEdit() {
+        if case .bulkPrompt(let editor) = state.mode { return previewBulkPrice(editor.text) }
+        guard case .edit(var edit) = state.mode,
+              let column = PaneDefinition.definition(for: edit.pane).editable.first(where: { $0.column == edit.column })
+        else { return }
+        let row = TableRow(id: edit.rowID, key: SortKey([]), cells: [], version: edit.version)
+        let label = rowLabel(edit.rowID)
+        let command = column.command(row, edit.editor.text)
+        switch write(command, description: "\(edit.label) of \(label)") {
+        case .saved:
+            state.mode = .browse
+        case .conflict(let current, let version):
+            // Nothing is lost: the typed value stays, the newer row is shown, and Enter now
+            // saves over it knowingly (against the version just read).
+            edit.version = version
+            state.mode = .edit(edit)
+            let now = current.values.compactMap { $0 }.joined(separator: ", ")
+            state.message = .init(
+                text: "\(label) was changed meanwhile (now \(now.isEmpty ? "empty" : now)) — Enter saves yours over it, Esc keeps theirs",
+                isError: true)
+        case .belowFloor, .refused:
+            break
+        }
+    }
+
+    /// A short name for a row in messages: its first non-empty cell.
+    func rowLabel(_ id: Int64) -> String {
+        guard let row = state.table.rows.first(where: { $0.id == id }) else { return "row \(id)" }
+        let text = row.cells.first(where: { !$0.text.isEmpty && $0.text.width > 1 })?.text ?? SafeText("row \(id)")
+        return text.clipped(to: 28).description
+    }
+
+    /// Sends a command through the write path and turns the outcome into state: a saved change
+    /// is refreshed on screen and remembered for undo; a refusal is said on the status line.
+    @discardableResult
+    func write(_ command: WriteCommand, description: String, remember: Bool = true) -> WriteOutcome {
+        guard let writer, !state.isReadOnly else {
+            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
+            return .refused
+        }
+        do {
+            let result = try writer.perform(command, reason: "")
+            refreshAfterWrite()
+            if result.changes.isEmpty {
+                state.message = .init(text: "nothing changed", isError: false)
+            } else {
+                if remember { state.undoStack.append(UndoEntry(batchID: result.batchID, description: description)) }
+                state.message = .init(text: "saved \(description) — u undoes", isError: false)
+            }
+            return .saved(result)
+        } catch {
+            switch error {
+            case .conflict(_, let id, let version, let current):
+                refreshAfterWrite()
+                _ = id
+                return .conflict(current: current, version: version)
+            case .belowMarginFloor(let reason):
+                let override = Self.withFloorOverride(command)
+                if let override {
+                    state.mode = .confirm(Confirmation(
+                        question: "\(reason). Save anyway, below the floor? (recorded as an override) y/N",
+                        command: PendingCommand(id: nextPendingID, command: override), description: description))
+                    nextPendingID += 1
+                } else {
+                    state.message = .init(text: reason, isError: true)
+                }
+                return .belowFloor(reason)
+            default:
+                state.message = .init(text: error.description, isError: true)
+                return .refused
+            }
+        }
+    }
+
+    /// The same change with the margin floor explicitly overridden.
+    static func withFloorOverride(_ command: WriteCommand) -> WriteCommand? {
+        switch command {
+        case .updateVariant(let id, let version, let changes):
+            .updateVariants([VariantEdit(id: id, expectedVersion: version, changes: changes)], overrideMarginFloor: true)
+        case .updateVariants(let edits, _):
+            .updateVariants(edits, overrideMarginFloor: true)
+        default:
+            nil
+        }
+    }
+
+    func refreshAfterWrite() {
+        let pane = state.active
+        update(pane) { try $0.refresh(height: $1, fetch: $2) }
+        for other in PaneID.allCases where other != pane { state.tables[other]?.invalidate() }
+    }
+
+    // MARK: - Questions
+
+    func confirmYes() {
+        switch state.mode {
+        case .confirm(let confirmation):
+            state.mode = .browse
+            write(confirmation.command.command, description: confirmation.description)
+        case .bulkPreview(let preview):
+            applyBulkPrice(preview)
+        default:
+            break
+        }
+    }
+
+    func confirmNo() {
+        state.mode = .browse
+        state.message = .init(text: "nothing was changed", isError: false)
+    }
+
+    // MARK: - Marks
+
+    func isMarked(_ id: Int64, in pane: PaneID) -> Bool {
+        state.allMarked.contains(pane) || state.marks[pane]?.contains(id) == true
+    }
+
+    func toggleMark() {
+        guard let row = state.table.selectedRow else { return }
+        let pane = state.active
+        if state.allMarked.contains(pane) {
+            state.allMarked.remove(pane)
+            return
+        }
+        if state.marks[pane, default: []].contains(row.id) {
+            state.marks[pane]?.remove(row.id)
+        } else {
+            state.marks[pane, default: []].insert(row.id)
+        }
+        send(.moveDown)
+    }
+
+    func markAll() {
+        let pane = state.active
+        if state.allMarked.contains(pane) || !(state.marks[pane]?.isEmpty ?? true) {
+            state.allMarked.remove(pane)
+            state.marks[pane] = []
+        } else {
+            state.allMarked.insert(pane)
+        }
+    }
+
+    // MARK: - Undo
+
+    func undoLast() {
+        guard let entry = state.undoStack.last else {
+            state.message = .init(text: "nothing to undo: no change was made in this session", isError: false)
+            return
+        }
+        switch write(.undo(batchID: entry.batchID), description: "undo of \(entry.description)", remember: false) {
+        case .saved:
+            state.undoStack.removeLast()
+            state.message = .init(text: "undone: \(entry.description)", isError: false)
+        case .conflict:
+            state.message = .init(
+                text: "cannot undo \(entry.description): someone changed it since — nothing was reverted", isError: true)
+        case .belowFloor, .refused:
+            break
+        }
+    }
+}
