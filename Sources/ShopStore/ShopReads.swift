@@ -110,7 +110,9 @@ extension ShopDatabase {
                     reason: StockReason(rawValue: row["reason"]) ?? .adjustment, quantity: row["quantity"],
                     reference: row["reference"], actor: row["actor"])
             }
-            return VariantDetail(product: product, variant: variant, levels: levels, recentMovements: movements)
+            return VariantDetail(
+                product: product, variant: variant, levels: levels, recentMovements: movements,
+                priceHistory: try priceHistory(db, variantID: id))
         }
     }
 
@@ -152,6 +154,27 @@ extension ShopDatabase {
                 customer: customer, orderNumber: row["order_number"], sku: row["variant_sku"],
                 description: row["description"], resolution: row["resolution"],
                 resolvedAt: (row["resolved_at"] as String?).flatMap(Timestamp.init(iso8601:)), events: events)
+        }
+    }
+
+    /// Price changes of a variant from the audit log, newest first (at most 50).
+    func priceHistory(_ db: Database, variantID: Int64) throws -> [PriceChangeRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT l.at, l.actor, l.old_value, l.new_value, b.command, b.id AS batch_id,
+                   (SELECT count(DISTINCT entity_id) FROM audit_log WHERE batch_id = b.id) AS rows_in_batch
+            FROM audit_log l JOIN audit_batch b ON b.id = l.batch_id
+            WHERE l.entity = 'variant' AND l.entity_id = ? AND l.field = 'price'
+            ORDER BY l.id DESC LIMIT 50
+            """, arguments: [variantID]).map { row in
+            let money: (String?) -> Money? = { text in
+                text.flatMap { try? MoneyParser.parse($0, currency: self.currency, allowNegative: true) }
+            }
+            let rows: Int = row["rows_in_batch"]
+            let command: String = row["command"]
+            return PriceChangeRecord(
+                at: Timestamp(iso8601: row["at"]) ?? Timestamp(secondsSince1970: 0), oldPrice: money(row["old_value"]),
+                newPrice: money(row["new_value"]), actor: row["actor"],
+                batch: rows > 1 || command.hasPrefix("undo") ? "\(command) (#\(row["batch_id"] as Int64))" : nil)
         }
     }
 

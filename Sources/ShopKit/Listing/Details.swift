@@ -38,16 +38,23 @@ public struct VariantDetail: Sendable, Hashable {
     public let variant: Variant
     public let levels: [(location: Location, level: StockLevel)]
     public let recentMovements: [LedgerLine]
+    /// Price changes from the audit log, newest first.
+    public let priceHistory: [PriceChangeRecord]
 
-    public init(product: Product, variant: Variant, levels: [(location: Location, level: StockLevel)], recentMovements: [LedgerLine]) {
+    public init(
+        product: Product, variant: Variant, levels: [(location: Location, level: StockLevel)], recentMovements: [LedgerLine],
+        priceHistory: [PriceChangeRecord] = []
+    ) {
         self.product = product
         self.variant = variant
         self.levels = levels
         self.recentMovements = recentMovements
+        self.priceHistory = priceHistory
     }
 
     public static func == (lhs: VariantDetail, rhs: VariantDetail) -> Bool {
         lhs.variant == rhs.variant && lhs.product == rhs.product && lhs.recentMovements == rhs.recentMovements
+            && lhs.priceHistory == rhs.priceHistory
             && lhs.levels.map(\.location) == rhs.levels.map(\.location) && lhs.levels.map(\.level) == rhs.levels.map(\.level)
     }
 

@@ -38,9 +38,8 @@ extension AppModel {
             state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
             return
         }
-        let index = state.focusedColumn[state.active] ?? 0
-        state.focusedColumn[state.active] = index
-        let column = editable[index]
+        // `e` without a chosen column edits the first editable one, without choosing it for Enter.
+        let column = editable[state.focusedColumn[state.active] ?? 0]
         state.mode = .edit(CellEdit(
             pane: state.active, rowID: row.id, version: row.version, column: column.column, label: column.label,
             editor: LineEditor(row.editValues[column.column] ?? "")))

@@ -75,6 +75,21 @@ enum VariantDocument {
             doc.field("Margin floor", percentText(basisPoints: floor))
         }
         doc.field("Weight", "\(variant.grams) g")
+        let reference = OmnibusReference.lowestPrice(current: variant.price, history: detail.priceHistory, now: context.now)
+        doc.field("Lowest 30 days", reference.formatted + "  (reference price for discounts)")
+        if let warning = OmnibusReference.compareAtWarning(compareAt: variant.compareAtPrice, reference: reference) {
+            doc.line([.init(SafeText("! " + warning), .warning)])
+        }
+        doc.heading("Price history")
+        if detail.priceHistory.isEmpty { doc.line([.init("(no change since the shop was loaded)", .dim)]) }
+        for change in detail.priceHistory {
+            doc.line([
+                .init(SafeText(pad(change.at.minuteText, 18)), .dim),
+                .init(SafeText(pad((change.oldPrice?.formatted ?? "—") + " → " + (change.newPrice?.formatted ?? "—"), 24))),
+                .init(SafeText(pad(change.actor, 10))),
+                .init(SafeText(change.batch ?? ""), .dim),
+            ])
+        }
         doc.heading("Stock by location")
         for (location, level) in detail.levels {
             doc.line([
