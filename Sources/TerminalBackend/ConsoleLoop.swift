@@ -73,6 +73,11 @@ public final class ConsoleLoop {
                     fullRedraw = true
                 case .fullRedraw:
                     fullRedraw = true
+                case .editText(let text):
+                    var edited: String?
+                    terminal.runOutside { edited = ExternalEditor.edit(text) }
+                    model.send(.externalTextEdited(edited))
+                    fullRedraw = true
                 }
             }
             terminal.draw(Screen.render(model.state, theme: theme, keyMap: model.keyMap), full: fullRedraw)

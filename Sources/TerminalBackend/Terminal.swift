@@ -141,6 +141,17 @@ public final class Terminal {
         clearok(shim_stdscr(), true)
     }
 
+    /// Hands the terminal to another program (an editor) and takes it back afterwards.
+    public func runOutside(_ body: () -> Void) {
+        endwin()
+        body()
+        if shim_pending_quit_signal() == SIGINT { shim_clear_quit_signal() }
+        shim_resize_from_terminal()
+        refresh()
+        lastGrid = nil
+        clearok(shim_stdscr(), true)
+    }
+
     /// Wakes `readKeys` from another thread.
     public static func wake() { shim_wake() }
 

@@ -71,6 +71,8 @@ int shim_install_signal_handlers(void) {
 
 int shim_pending_quit_signal(void) { return shim_quit_signal; }
 
+void shim_clear_quit_signal(void) { shim_quit_signal = 0; }
+
 /// Waits until stdin has input, the wake pipe is written, or the timeout passes.
 /// Returns 1 when stdin is readable, 0 otherwise.
 int shim_wait_for_input(int timeout_ms) {

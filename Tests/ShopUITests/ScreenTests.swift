@@ -469,8 +469,8 @@ final class ScreenTests: XCTestCase {
 
     // MARK: - Help
 
-    func testQuestionMarkShowsHelpWithEveryBindingOnATallScreen() {
-        let console = console(width: 100, height: 60)
+    func testQuestionMarkShowsHelpWithEveryBindingInTwoColumnsOnAWideTallScreen() {
+        let console = console(width: 130, height: 50)
         console.press(.character("?"))
         let grid = console.screen
         XCTAssertTrue(grid.text.contains("Keys — Esc or ? closes"), grid.text)

@@ -34,6 +34,36 @@ public enum CatalogRules {
         return trimmed
     }
 
+    /// A handle made from a title: lowercase ASCII letters and digits joined by dashes
+    /// ("Müller Mug 350 ml" → "muller-mug-350-ml"); "product" when nothing is left.
+    public static func handle(from title: String) -> String {
+        var handle = ""
+        var pendingDash = false
+        for scalar in title.lowercased().unicodeScalars {
+            var ascii: Unicode.Scalar? = nil
+            if (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39) {
+                ascii = scalar
+            } else if let folded = foldedLatin[scalar] {
+                ascii = folded
+            }
+            if let ascii {
+                if pendingDash && !handle.isEmpty { handle.append("-") }
+                pendingDash = false
+                handle.unicodeScalars.append(ascii)
+            } else {
+                pendingDash = true
+            }
+        }
+        return handle.isEmpty ? "product" : String(handle.prefix(80))
+    }
+
+    private static let foldedLatin: [Unicode.Scalar: Unicode.Scalar] = [
+        "à": "a", "á": "a", "â": "a", "ä": "a", "å": "a", "ã": "a", "æ": "a", "ç": "c", "è": "e", "é": "e", "ê": "e",
+        "ë": "e", "ì": "i", "í": "i", "î": "i", "ï": "i", "ñ": "n", "ò": "o", "ó": "o", "ô": "o", "ö": "o", "ø": "o",
+        "õ": "o", "ù": "u", "ú": "u", "û": "u", "ü": "u", "ý": "y", "ÿ": "y", "ß": "s", "ł": "l", "ś": "s", "ź": "z",
+        "ż": "z", "ć": "c", "ń": "n", "ę": "e", "ą": "a",
+    ]
+
     public static func validateSKU(_ sku: String) throws(ValidationError) -> String? {
         let trimmed = sku.trimmingWhitespace()
         if trimmed.isEmpty { return nil }

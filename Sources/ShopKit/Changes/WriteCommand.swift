@@ -14,6 +14,11 @@ public enum WriteCommand: Sendable {
     /// Reverts every field of an earlier batch as a new audited change; a field someone changed
     /// since is a conflict, and nothing is reverted.
     case undo(batchID: Int64)
+    /// A new product (a draft unless said otherwise) with one default variant at `price`.
+    case createProduct(fields: [ProductField: String], sku: String, price: String)
+    /// A copy of a product and its variants as a new draft: SKUs and barcodes are left empty
+    /// (they must stay unique), the handle gets a free suffix.
+    case duplicateProduct(id: Int64)
 
     /// Validates what can be checked without the database. Throws the first problem found.
     public func validated(currency: Currency) throws(ValidationError) -> ValidatedChanges {
@@ -29,8 +34,18 @@ public enum WriteCommand: Sendable {
             var perEdit: [[String: FieldValue]] = []
             for edit in edits { perEdit.append(try Self.validate(edit.changes, currency: currency)) }
             return ValidatedChanges(values: [:], perEdit: perEdit)
-        case .undo:
+        case .undo, .duplicateProduct:
             return ValidatedChanges(values: [:])
+        case .createProduct(let fields, let sku, let price):
+            guard let title = fields[.title], !title.trimmingWhitespace().isEmpty else {
+                throw ValidationError(field: "title", message: "title is empty", hint: "every product needs a title")
+            }
+            var values = try Self.validate(fields, currency: currency)
+            if values[ProductField.handle.rawValue] == nil {
+                values[ProductField.handle.rawValue] = .text(CatalogRules.handle(from: title))
+            }
+            let variant = try Self.validate([VariantField.sku: sku, .price: price], currency: currency)
+            return ValidatedChanges(values: values, perEdit: [variant])
         case .recordMovement(_, _, let reason, let quantity, let reference):
             try StockMovement.validate(reason: reason, quantity: quantity)
             if reference.count > 120 {
@@ -123,10 +138,13 @@ public struct WriteResult: Sendable, Equatable {
     public let batchID: Int64
     public let newVersion: Int64?
     public let changes: [FieldChange]
+    /// The id of the row a create or duplicate made.
+    public let createdID: Int64?
 
-    public init(batchID: Int64, newVersion: Int64?, changes: [FieldChange]) {
+    public init(batchID: Int64, newVersion: Int64?, changes: [FieldChange], createdID: Int64? = nil) {
         self.batchID = batchID
         self.newVersion = newVersion
         self.changes = changes
+        self.createdID = createdID
     }
 }

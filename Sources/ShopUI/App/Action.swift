@@ -21,6 +21,12 @@ public enum Action: Hashable, Sendable {
     case bulkPrice
     case confirmYes, confirmNo
 
+    // Records.
+    case openForm, newProduct, duplicate, archive
+    case formNextField, formPreviousField, formEnter, formSave, formClose
+    /// The text came back from $VISUAL/$EDITOR (nil: the editor failed or was not saved).
+    case externalTextEdited(String?)
+
     // Not bound to keys: reported by the runtime.
     case resized(width: Int, height: Int)
     case dataChanged
@@ -37,6 +43,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case edit = "Editing a field"
     case confirm = "Questions"
     case preview = "Bulk change preview"
+    case form = "Forms"
 }
 
 public struct KeyBinding: Sendable {

@@ -144,7 +144,7 @@ extension AppModel {
             state.message = .init(
                 text: "some of these variants were changed by someone else meanwhile — nothing was changed; b to preview again",
                 isError: true)
-        case .belowFloor, .refused:
+        case .belowFloor, .invalid, .refused:
             break
         }
     }

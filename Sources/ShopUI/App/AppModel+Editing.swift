@@ -8,6 +8,7 @@ extension AppModel {
         case saved(WriteResult)
         case conflict(current: [String: String?], version: Int64)
         case belowFloor(String)
+        case invalid(ValidationError)
         case refused
     }
 
@@ -57,6 +58,8 @@ extension AppModel {
             if edit.editor.apply(key) { state.mode = .edit(edit) }
         case .bulkPrompt(var editor):
             if editor.apply(key) { state.mode = .bulkPrompt(editor) }
+        case .form:
+            typeIntoForm(key)
         default:
             break
         }
@@ -82,7 +85,7 @@ extension AppModel {
             state.message = .init(
                 text: "\(label) was changed meanwhile (now \(now.isEmpty ? "empty" : now)) — Enter saves yours over it, Esc keeps theirs",
                 isError: true)
-        case .belowFloor, .refused:
+        case .belowFloor, .invalid, .refused:
             break
         }
     }
@@ -129,6 +132,9 @@ extension AppModel {
                     state.message = .init(text: reason, isError: true)
                 }
                 return .belowFloor(reason)
+            case .invalid(let validation):
+                state.message = .init(text: validation.description, isError: true)
+                return .invalid(validation)
             default:
                 state.message = .init(text: error.description, isError: true)
                 return .refused
@@ -160,7 +166,10 @@ extension AppModel {
         switch state.mode {
         case .confirm(let confirmation):
             state.mode = .browse
-            write(confirmation.command.command, description: confirmation.description)
+            switch confirmation.onYes {
+            case .write(let pending): write(pending.command, description: confirmation.description)
+            case .discardForm: state.message = .init(text: "changes discarded", isError: false)
+            }
         case .bulkPreview(let preview):
             applyBulkPrice(preview)
         default:
@@ -169,6 +178,10 @@ extension AppModel {
     }
 
     func confirmNo() {
+        if case .confirm(let confirmation) = state.mode, case .discardForm(let form) = confirmation.onYes {
+            state.mode = .form(form)
+            return
+        }
         state.mode = .browse
         state.message = .init(text: "nothing was changed", isError: false)
     }
@@ -218,7 +231,7 @@ extension AppModel {
         case .conflict:
             state.message = .init(
                 text: "cannot undo \(entry.description): someone changed it since — nothing was reverted", isError: true)
-        case .belowFloor, .refused:
+        case .belowFloor, .invalid, .refused:
             break
         }
     }

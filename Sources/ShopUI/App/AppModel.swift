@@ -17,6 +17,9 @@ public struct InlineRunner: BackgroundRunner {
 public enum Effect: Equatable, Sendable {
     case suspend
     case fullRedraw
+    /// Hand the terminal to $VISUAL/$EDITOR on this text; the result comes back as
+    /// `.externalTextEdited`.
+    case editText(String)
 }
 
 /// The one place the console's state changes: keys become actions through the key map, and
@@ -28,7 +31,7 @@ public final class AppModel {
     /// nil when the console cannot write (a read-only file).
     let writer: (any ShopWriting)?
     private let background: BackgroundRunner
-    private var effects: [Effect] = []
+    var effects: [Effect] = []
     var nextPendingID = 1
 
     public init(
@@ -58,7 +61,7 @@ public final class AppModel {
         if key == .resize { return }
         state.message = nil
         switch state.mode {
-        case .edit, .bulkPrompt, .confirm, .bulkPreview:
+        case .edit, .bulkPrompt, .confirm, .bulkPreview, .form:
             // In a field or a question only its own keys count (and Ctrl-C): a typed q is a q.
             if let action = keyMap.bindings.first(where: { $0.context == state.keyContext && $0.keys.contains(key) })?.action {
                 return send(action)
@@ -146,6 +149,16 @@ public final class AppModel {
         case .bulkPrice: beginBulkPrice()
         case .confirmYes: confirmYes()
         case .confirmNo: confirmNo()
+        case .openForm: openProductForm()
+        case .newProduct: openNewProductForm()
+        case .duplicate: duplicateProduct()
+        case .archive: askToArchive()
+        case .formNextField: moveFormFocus(by: 1)
+        case .formPreviousField: moveFormFocus(by: -1)
+        case .formEnter: formEnter()
+        case .formSave: saveForm()
+        case .formClose: closeForm()
+        case .externalTextEdited(let text): externalTextEdited(text)
         }
     }
 

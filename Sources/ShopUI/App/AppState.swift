@@ -15,6 +15,8 @@ public struct AppState: Sendable {
         case bulkPrompt(LineEditor)
         /// The preview of a bulk change, applied only on `y`.
         case bulkPreview(BulkPreviewState)
+        /// A whole record in a form.
+        case form(FormState)
     }
 
     public struct Message: Sendable, Equatable {
@@ -74,6 +76,7 @@ public struct AppState: Sendable {
         case .edit, .bulkPrompt: .edit
         case .confirm: .confirm
         case .bulkPreview: .preview
+        case .form: .form
         }
     }
 
@@ -100,15 +103,26 @@ public struct CellEdit: Sendable, Equatable {
     }
 }
 
-/// A write waiting for a yes: an override of the margin floor, a large bulk change.
+/// A question waiting for a yes: an override of the margin floor, archiving, discarding a form.
 public struct Confirmation: Sendable, Equatable {
+    public enum OnYes: Sendable, Equatable {
+        /// Send this write.
+        case write(PendingCommand)
+        /// Close the form and lose its changes (No returns to it).
+        case discardForm(FormState)
+    }
+
     public let question: String
-    public let command: PendingCommand
+    public let onYes: OnYes
     public let description: String
 
     public init(question: String, command: PendingCommand, description: String) {
+        self.init(question: question, onYes: .write(command), description: description)
+    }
+
+    public init(question: String, onYes: OnYes, description: String) {
         self.question = question
-        self.command = command
+        self.onYes = onYes
         self.description = description
     }
 }

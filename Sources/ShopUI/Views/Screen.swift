@@ -17,6 +17,8 @@ public enum Screen {
             ConfirmView.draw(into: &grid, area: body, question: confirmation.question, theme: theme)
         case .bulkPreview(let preview):
             BulkPreviewView.draw(into: &grid, area: body, preview: preview, theme: theme)
+        case .form(let form):
+            FormView.draw(into: &grid, area: body, form: form, theme: theme)
         case .detail(let document, let scroll):
             DetailView.draw(into: &grid, area: body, document: document, scroll: scroll, theme: theme)
         case .help(let scroll):
@@ -137,6 +139,8 @@ enum StatusLine {
             return ("Bulk price for \(target): ", editor, "e.g. +10% .99, -5%, =19.99, cost+40%")
         case .confirm:
             return ("Confirm: y yes · n no", nil, "")
+        case .form(let form):
+            return ("\(form.title)\(form.isDirty ? " · changed" : "")", nil, "")
         default:
             return nil
         }

@@ -10,6 +10,8 @@ void shim_restore_terminal_raw(void);
 int shim_install_signal_handlers(void);
 /// The signal that asked the program to quit, or 0.
 int shim_pending_quit_signal(void);
+/// Forgets a pending quit signal (a Ctrl-C meant for an external editor).
+void shim_clear_quit_signal(void);
 /// Waits for stdin, the wake pipe or the timeout; 1 when stdin is readable.
 int shim_wait_for_input(int timeout_ms);
 /// Wakes `shim_wait_for_input` from another thread.

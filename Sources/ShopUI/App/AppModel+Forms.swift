@@ -1,0 +1,151 @@
+import ShopKit
+
+/// Whole records: the product form (edit and new), duplicate and archive.
+extension AppModel {
+    private func requireCatalog(_ what: String) -> Bool {
+        guard state.active == .catalog else {
+            state.message = .init(text: "\(what) works on products — press 1 for the Catalog", isError: false)
+            return false
+        }
+        guard writer != nil, !state.isReadOnly else {
+            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
+            return false
+        }
+        return true
+    }
+
+    func openProductForm() {
+        guard requireCatalog("the form"), let row = state.table.selectedRow else { return }
+        do {
+            guard let detail = try store.productDetail(id: row.id) else {
+                state.message = .init(text: "that product no longer exists", isError: true)
+                return
+            }
+            state.mode = .form(.product(detail.product))
+        } catch {
+            state.message = .init(text: "could not read the product: \(error)", isError: true)
+        }
+    }
+
+    func openNewProductForm() {
+        guard requireCatalog("a new product") else { return }
+        state.mode = .form(.newProduct())
+    }
+
+    func duplicateProduct() {
+        guard requireCatalog("duplicate"), let row = state.table.selectedRow else { return }
+        let label = rowLabel(row.id)
+        // A new row is not undone by deleting it (products with history stay), so it is not
+        // put on the undo stack; archiving takes it back.
+        if case .saved = write(.duplicateProduct(id: row.id), description: "copy of \(label)", remember: false) {
+            state.message = .init(text: "duplicated \(label) as a draft with empty SKUs — a archives it", isError: false)
+        }
+    }
+
+    func askToArchive() {
+        guard requireCatalog("archive"), let row = state.table.selectedRow else { return }
+        let label = rowLabel(row.id)
+        state.mode = .confirm(Confirmation(
+            question: "Archive \(label)? It leaves the shop's channels but keeps its history; set it active again at any time.",
+            command: PendingCommand(
+                id: nextPendingID,
+                command: .updateProduct(id: row.id, expectedVersion: row.version, changes: [.status: ProductStatus.archived.rawValue])),
+            description: "archive of \(label)"))
+        nextPendingID += 1
+    }
+
+    func moveFormFocus(by delta: Int) {
+        guard case .form(var form) = state.mode else { return }
+        form.focus = (form.focus + delta + form.fields.count) % form.fields.count
+        state.mode = .form(form)
+    }
+
+    /// Enter: on a long text, hand it to the person's editor; on the last field, save;
+    /// elsewhere, go to the next field.
+    func formEnter() {
+        guard case .form(let form) = state.mode else { return }
+        let field = form.fields[form.focus]
+        if field.isLongText {
+            effects.append(.editText(field.editor.text))
+        } else if form.focus == form.fields.count - 1 {
+            saveForm()
+        } else {
+            moveFormFocus(by: 1)
+        }
+    }
+
+    func externalTextEdited(_ text: String?) {
+        guard case .form(var form) = state.mode, form.fields[form.focus].isLongText else { return }
+        guard let text else {
+            state.message = .init(text: "the editor ended without saving: the text is unchanged", isError: false)
+            return
+        }
+        // Editors add a final newline; the stored text does not need it.
+        var cleaned = text
+        while cleaned.hasSuffix("\n") { cleaned.removeLast() }
+        form.fields[form.focus].editor = LineEditor(cleaned)
+        state.mode = .form(form)
+    }
+
+    /// Keys typed into the focused field; a long text is edited in the external editor only.
+    func typeIntoForm(_ key: Key) {
+        guard case .form(var form) = state.mode else { return }
+        if form.fields[form.focus].isLongText {
+            if case .character = key {
+                state.message = .init(text: "Enter opens the description in your editor ($VISUAL or $EDITOR)", isError: false)
+            }
+            return
+        }
+        if form.fields[form.focus].editor.apply(key) {
+            form.fields[form.focus].error = nil
+            state.mode = .form(form)
+        }
+    }
+
+    func saveForm() {
+        guard case .form(var form) = state.mode else { return }
+        guard form.validate(currency: state.overview.currency) else {
+            state.mode = .form(form)
+            state.message = .init(text: "some fields need fixing — see the messages under them", isError: true)
+            return
+        }
+        guard let command = form.command() else {
+            state.mode = .browse
+            state.message = .init(text: "nothing changed", isError: false)
+            return
+        }
+        let title = form.fields.first { $0.key == .product(.title) }?.editor.text ?? "product"
+        let description = form.purpose == .createProduct ? "new product \(title)" : "changes to \(title)"
+        state.mode = .browse
+        switch write(command, description: description, remember: form.purpose != .createProduct) {
+        case .saved:
+            if form.purpose == .createProduct {
+                state.message = .init(
+                    text: "created \(title) as a draft — set its status to active to sell it, a archives it", isError: false)
+            }
+        case .conflict(let current, let version):
+            if case .editProduct(let id, _) = form.purpose { form.purpose = .editProduct(id: id, version: version) }
+            state.mode = .form(form)
+            let now = current.map { "\($0.key): \($0.value ?? "—")" }.sorted().joined(separator: ", ")
+            state.message = .init(
+                text: "someone changed this product meanwhile (\(now)) — Ctrl-S saves yours over it, Esc keeps theirs",
+                isError: true)
+        case .invalid(let error):
+            form.showError(error)
+            state.mode = .form(form)
+        case .belowFloor, .refused:
+            state.mode = .form(form)
+        }
+    }
+
+    func closeForm() {
+        guard case .form(let form) = state.mode else { return }
+        if form.isDirty {
+            state.mode = .confirm(Confirmation(
+                question: "Discard your changes to this \(form.purpose == .createProduct ? "new product" : "product")?",
+                onYes: .discardForm(form), description: "discard"))
+        } else {
+            state.mode = .browse
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import ShopKit
+
+/// A form for a whole record: fields with their editors, the focused field, and a message
+/// under each field that failed validation.
+public struct FormState: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case editProduct(id: Int64, version: Int64)
+        case createProduct
+    }
+
+    public struct Field: Sendable, Equatable {
+        public enum Key: Sendable, Equatable {
+            case product(ProductField)
+            case sku, price
+        }
+
+        public let key: Key
+        public let label: String
+        public var editor: LineEditor
+        public let original: String
+        /// A length a person should stay within (SEO texts), shown as a live counter.
+        public let limit: Int?
+        /// Long text edited in $VISUAL/$EDITOR instead of in the field.
+        public let isLongText: Bool
+        public var error: String?
+
+        public init(key: Key, label: String, value: String, limit: Int? = nil, isLongText: Bool = false) {
+            self.key = key
+            self.label = label
+            editor = LineEditor(value)
+            original = value
+            self.limit = limit
+            self.isLongText = isLongText
+        }
+
+        public var isChanged: Bool { editor.text != original }
+    }
+
+    public let title: String
+    public var purpose: Purpose
+    public var fields: [Field]
+    public var focus = 0
+
+    public var isDirty: Bool { fields.contains(where: \.isChanged) }
+
+    public init(title: String, purpose: Purpose, fields: [Field]) {
+        self.title = title
+        self.purpose = purpose
+        self.fields = fields
+    }
+
+    /// The product form: every editable field of a product, SEO texts with their limits.
+    public static func product(_ product: Product) -> FormState {
+        FormState(title: "Edit product", purpose: .editProduct(id: product.id, version: product.version), fields: [
+            Field(key: .product(.title), label: "Title", value: product.title),
+            Field(key: .product(.handle), label: "Handle", value: product.handle),
+            Field(key: .product(.vendor), label: "Vendor", value: product.vendor),
+            Field(key: .product(.productType), label: "Type", value: product.productType),
+            Field(key: .product(.status), label: "Status", value: product.status.rawValue),
+            Field(key: .product(.seoTitle), label: "SEO title", value: product.seoTitle, limit: CatalogRules.seoTitleLimit),
+            Field(key: .product(.seoDescription), label: "SEO description", value: product.seoDescription,
+                  limit: CatalogRules.seoDescriptionLimit),
+            Field(key: .product(.bodyHTML), label: "Description", value: product.bodyHTML, isLongText: true),
+        ])
+    }
+
+    /// A new product: a draft with one variant.
+    public static func newProduct() -> FormState {
+        FormState(title: "New product (a draft until you set it active)", purpose: .createProduct, fields: [
+            Field(key: .product(.title), label: "Title", value: ""),
+            Field(key: .product(.vendor), label: "Vendor", value: ""),
+            Field(key: .product(.productType), label: "Type", value: ""),
+            Field(key: .sku, label: "SKU", value: ""),
+            Field(key: .price, label: "Price", value: ""),
+        ])
+    }
+
+    /// Checks every field with the domain's rules; returns false (and sets the messages) when
+    /// any field is wrong.
+    public mutating func validate(currency: Currency) -> Bool {
+        var valid = true
+        for index in fields.indices {
+            fields[index].error = nil
+            let text = fields[index].editor.text
+            do throws(ValidationError) {
+                switch fields[index].key {
+                case .product(let field): _ = try field.validate(text, currency: currency)
+                case .sku: _ = try VariantField.sku.validate(text, currency: currency)
+                case .price: _ = try VariantField.price.validate(text, currency: currency)
+                }
+            } catch {
+                fields[index].error = error.description
+                valid = false
+            }
+        }
+        if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+        return valid
+    }
+
+    /// The write command for what changed (edit) or for the new record (create).
+    public func command() -> WriteCommand? {
+        switch purpose {
+        case .editProduct(let id, let version):
+            var changes: [ProductField: String] = [:]
+            for field in fields where field.isChanged {
+                if case .product(let key) = field.key { changes[key] = field.editor.text }
+            }
+            return changes.isEmpty ? nil : .updateProduct(id: id, expectedVersion: version, changes: changes)
+        case .createProduct:
+            var values: [ProductField: String] = [:]
+            var sku = ""
+            var price = ""
+            for field in fields {
+                switch field.key {
+                case .product(let key): values[key] = field.editor.text
+                case .sku: sku = field.editor.text
+                case .price: price = field.editor.text
+                }
+            }
+            return .createProduct(fields: values, sku: sku, price: price)
+        }
+    }
+
+    /// Puts a refusal from the write path under the field it names.
+    public mutating func showError(_ error: ValidationError) {
+        let index = fields.firstIndex { field in
+            switch field.key {
+            case .product(let key): key.rawValue == error.field || field.label.lowercased() == error.field
+            case .sku: error.field == "sku"
+            case .price: error.field == "price"
+            }
+        }
+        if let index {
+            fields[index].error = error.description
+            focus = index
+        }
+    }
+}
