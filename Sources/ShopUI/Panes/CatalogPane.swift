@@ -70,6 +70,13 @@ enum CatalogPane {
                   seoTitle == 0 || seoTitle > CatalogRules.seoTitleLimit ? .warning : .normal)
         doc.field("SEO description", "\(seoDescription)/\(CatalogRules.seoDescriptionLimit) characters",
                   seoDescription == 0 || seoDescription > CatalogRules.seoDescriptionLimit ? .warning : .normal)
+        let issues = ContentHealth.issues(healthInput(detail))
+        doc.heading("Content health")
+        if issues.isEmpty { doc.line([.init("complete: nothing needs attention", .good)]) }
+        for issue in issues {
+            let severe = issue <= .activeWithoutStock
+            doc.line([.init(SafeText((severe ? "! " : "~ ") + issue.label), severe ? .danger : .warning)])
+        }
         doc.heading("Variants (\(detail.variants.count))")
         for variant in detail.variants {
             let margin = variant.margin?.marginBasisPoints.map { percentText(basisPoints: $0) } ?? "—"
@@ -85,6 +92,20 @@ enum CatalogPane {
         doc.heading("Description")
         doc.paragraph(product.bodyHTML.isEmpty ? "(none)" : product.bodyHTML)
         return doc
+    }
+}
+
+extension CatalogPane {
+    /// What the content-health rules need to know about a product.
+    static func healthInput(_ detail: ProductDetail) -> ContentHealthInput {
+        let skus = detail.variants.compactMap(\.sku)
+        let barcodes = detail.variants.compactMap(\.barcode)
+        return ContentHealthInput(
+            status: detail.product.status, bodyHTML: detail.product.bodyHTML, imageCount: detail.imageCount,
+            seoTitle: detail.product.seoTitle, seoDescription: detail.product.seoDescription,
+            totalStock: detail.stockByVariant.values.reduce(0, +),
+            anyVariantWithoutPrice: detail.variants.isEmpty || detail.variants.contains { $0.price.isZero },
+            hasDuplicateSKU: Set(skus).count != skus.count, hasDuplicateBarcode: Set(barcodes).count != barcodes.count)
     }
 }
 
