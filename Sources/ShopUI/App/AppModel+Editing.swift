@@ -167,7 +167,13 @@ extension AppModel {
         case .confirm(let confirmation):
             state.mode = .browse
             switch confirmation.onYes {
-            case .write(let pending): write(pending.command, description: confirmation.description)
+            case .write(let pending):
+                if case .saved = write(pending.command, description: confirmation.description),
+                   case .updateVariants(let edits, _) = pending.command, edits.count > 1 {
+                    // A bulk change saved over the floor is done with its marks, like any other.
+                    state.marks[.pricing] = []
+                    state.allMarked.remove(.pricing)
+                }
             case .discardForm: state.message = .init(text: "changes discarded", isError: false)
             }
         case .bulkPreview(let preview):

@@ -37,7 +37,7 @@ enum BulkPreviewView {
             ], y: area.y + 2 + offset, base: .normal)
         }
         let sign = preview.totalDifference.isNegative ? "" : "+"
-        var summary = "\(preview.changedCount) change"
+        var summary = "\(preview.changedCount) change\(preview.changedCount == 1 ? "" : "s")"
         if preview.skippedCount > 0 { summary += " · \(preview.skippedCount) skipped" }
         if preview.belowFloorCount > 0 { summary += " · \(preview.belowFloorCount) below the floor" }
         summary += " · total \(sign)\(preview.totalDifference.formatted)"

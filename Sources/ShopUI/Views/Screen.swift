@@ -128,6 +128,11 @@ enum StatusLine {
     static func prompt(_ state: AppState) -> (label: String, editor: LineEditor?, hint: String)? {
         switch state.mode {
         case .edit(let edit):
+            // A column the width leaves out has no cell to edit in: the field goes on this line.
+            let columns = PaneDefinition.definition(for: edit.pane).columns(state.overview)
+            if !layoutColumns(columns, width: state.width - 1).contains(where: { $0.index == edit.column }) {
+                return ("Editing \(edit.label): ", edit.editor, "Enter saves · Esc cancels")
+            }
             return ("Editing \(edit.label) — Enter saves · Esc cancels", nil, "")
         case .bulkPrompt(let editor):
             let target: String

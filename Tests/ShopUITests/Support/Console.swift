@@ -15,12 +15,16 @@ final class Console {
     let theme: Theme
     private let box: ModelBox
 
-    init(shop: FakeShop, width: Int = 80, height: Int = 24, theme: Theme = .monochrome, keyMap: KeyMap = .standard) {
+    /// `writer` is how the console changes the shop; without one it can only read.
+    init(
+        shop: FakeShop, width: Int = 80, height: Int = 24, theme: Theme = .monochrome, keyMap: KeyMap = .standard,
+        writer: (any ShopWriting)? = nil, isReadOnly: Bool = false
+    ) {
         let box = ModelBox()
         let state = AppState(
             width: width, height: height, overview: shop.shopOverview, databaseLabel: "harbour.db",
-            isReadOnly: false, now: fixedNow)
-        model = AppModel(state: state, store: shop, keyMap: keyMap, background: InlineRunner { action in
+            isReadOnly: isReadOnly, now: fixedNow)
+        model = AppModel(state: state, store: shop, writer: writer, keyMap: keyMap, background: InlineRunner { action in
             box.model?.send(action)
         })
         box.model = model

@@ -14,12 +14,16 @@ func sortKeyPrecedes(_ lhs: SortKey, _ rhs: SortKey) -> Bool {
 final class FakeShop: ShopReading, @unchecked Sendable {
     let shopOverview: ShopOverview
     private(set) var products: [ProductListItem]
-    let prices: [VariantPriceItem]
+    /// The pricing rows as they are now; the fake's write path changes them (see FakeShop+Writing).
+    var prices: [VariantPriceItem] { lock.withLock { storedPrices } }
+    private var storedPrices: [VariantPriceItem]
     let promotions: [PromotionListItem]
     let stock: [StockListItem]
     let complaints: [ComplaintListItem]
 
-    private let lock = NSLock()
+    let lock = NSLock()
+    /// What the fake's write path did: every command it was asked for, and the batches it saved.
+    let writeLog = FakeWriteLog()
     private var fetched = 0
     private var requests: [PageRequest] = []
     private var counted: [String] = []
@@ -31,7 +35,7 @@ final class FakeShop: ShopReading, @unchecked Sendable {
     ) {
         shopOverview = overview
         self.products = products.sorted { sortKeyPrecedes($0.sortKey, $1.sortKey) }
-        self.prices = prices.sorted { sortKeyPrecedes($0.sortKey, $1.sortKey) }
+        self.storedPrices = prices.sorted { sortKeyPrecedes($0.sortKey, $1.sortKey) }
         self.promotions = promotions.sorted { sortKeyPrecedes($0.sortKey, $1.sortKey) }
         self.stock = stock.sorted { sortKeyPrecedes($0.sortKey, $1.sortKey) }
         self.complaints = complaints.sorted { sortKeyPrecedes($0.sortKey, $1.sortKey) }
@@ -65,6 +69,15 @@ final class FakeShop: ShopReading, @unchecked Sendable {
             products.append(item)
             products.sort { sortKeyPrecedes($0.sortKey, $1.sortKey) }
         }
+    }
+
+    /// Replaces pricing rows (same ids, same list order), as a write would.
+    func replacePrices(_ body: (inout [VariantPriceItem]) throws(WriteError) -> Void) throws(WriteError) {
+        lock.lock()
+        defer { lock.unlock() }
+        var copy = storedPrices
+        try body(&copy)
+        storedPrices = copy
     }
 
     // MARK: Paging
