@@ -133,7 +133,7 @@ extension ShopDatabase {
         return currentVersion + 1
     }
 
-    private func updateVariant(
+    func updateVariant(
         _ db: Database, id: Int64, expectedVersion: Int64, values: [String: FieldValue], override: Bool, batch: AuditBatch
     ) throws -> Int64 {
         let floor = try marginFloor(db)
@@ -164,91 +164,9 @@ extension ShopDatabase {
         return (text.flatMap { Int64($0.trimmingWhitespace()) } ?? 0) * 100
     }
 
-    // MARK: - New products
-
-    private func createProduct(
-        _ db: Database, values: [String: FieldValue], variant: [String: FieldValue], batch: AuditBatch
-    ) throws -> Int64 {
-        var fields = values
-        if fields[ProductField.status.rawValue] == nil { fields[ProductField.status.rawValue] = .text(ProductStatus.draft.rawValue) }
-        let handle = try freeHandle(db, fields[ProductField.handle.rawValue]?.auditText ?? "product")
-        fields[ProductField.handle.rawValue] = .text(handle)
-        let stamp = batch.context.now.iso8601
-        let columns = fields.keys.sorted()
-        let sql = "INSERT INTO product(" + (columns + ["created_at", "updated_at"]).joined(separator: ", ") + ") VALUES ("
-            + Array(repeating: "?", count: columns.count + 2).joined(separator: ", ") + ")"
-        var arguments = StatementArguments(columns.map { Self.databaseValue(fields[$0]!, column: $0) })
-        arguments += [stamp, stamp]
-        // Column names come from ProductField's fixed raw values, never from input.
-        try db.execute(sql: sql, arguments: arguments)
-        let productID = db.lastInsertedRowID
-        for column in columns {
-            try batch.append(db, entity: "product", entityID: productID,
-                             change: FieldChange(field: column, oldValue: nil, newValue: fields[column]!.auditText))
-        }
-        let price = variant[VariantField.price.rawValue] ?? .money(.zero(batch.context.currency))
-        let sku = variant[VariantField.sku.rawValue] ?? .none
-        try db.execute(sql: """
-            INSERT INTO variant(product_id, sku, price_minor, option1, position, created_at, updated_at)
-            VALUES (?, ?, ?, 'Default Title', 1, ?, ?)
-            """, arguments: [productID, Self.databaseValue(sku, column: "sku"), Self.databaseValue(price, column: "price_minor"),
-                             stamp, stamp])
-        let variantID = db.lastInsertedRowID
-        try batch.append(db, entity: "variant", entityID: variantID,
-                         change: FieldChange(field: "price", oldValue: nil, newValue: price.auditText))
-        if let skuText = sku.auditText {
-            try batch.append(db, entity: "variant", entityID: variantID,
-                             change: FieldChange(field: "sku", oldValue: nil, newValue: skuText))
-        }
-        return productID
-    }
-
-    private func duplicateProduct(_ db: Database, id: Int64, batch: AuditBatch) throws -> Int64 {
-        guard let product = try Row.fetchOne(db, sql: "SELECT * FROM product WHERE id = ?", arguments: [id]) else {
-            throw WriteError.notFound(entity: "product", id: id)
-        }
-        let handle = try freeHandle(db, (product["handle"] as String) + "-copy")
-        let title = (product["title"] as String) + " (copy)"
-        let stamp = batch.context.now.iso8601
-        try db.execute(sql: """
-            INSERT INTO product(handle, title, body_html, vendor, product_type, category_id, tags_text, status, seo_title,
-                                seo_description, option1_name, option2_name, option3_name, created_at, updated_at)
-            SELECT ?, ?, body_html, vendor, product_type, category_id, tags_text, 'draft', seo_title, seo_description,
-                   option1_name, option2_name, option3_name, ?, ? FROM product WHERE id = ?
-            """, arguments: [handle, title, stamp, stamp, id])
-        let copyID = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO product_tag(product_id, tag_id) SELECT ?, tag_id FROM product_tag WHERE product_id = ?",
-                       arguments: [copyID, id])
-        try db.execute(sql: """
-            INSERT INTO product_image(product_id, src, position, alt_text) SELECT ?, src, position, alt_text
-            FROM product_image WHERE product_id = ?
-            """, arguments: [copyID, id])
-        try db.execute(sql: """
-            INSERT INTO variant(product_id, sku, barcode, option1, option2, option3, price_minor, compare_at_minor, cost_minor,
-                                grams, position, created_at, updated_at)
-            SELECT ?, '', NULL, option1, option2, option3, price_minor, compare_at_minor, cost_minor, grams, position, ?, ?
-            FROM variant WHERE product_id = ? ORDER BY position, id
-            """, arguments: [copyID, stamp, stamp, id])
-        for (field, value) in [("handle", handle), ("title", title), ("status", "draft"), ("copied_from", String(id))] {
-            try batch.append(db, entity: "product", entityID: copyID, change: FieldChange(field: field, oldValue: nil, newValue: value))
-        }
-        return copyID
-    }
-
-    /// `handle` if no product has it yet, else the first free `handle-2`, `handle-3`, …
-    private func freeHandle(_ db: Database, _ handle: String) throws -> String {
-        var candidate = handle
-        var suffix = 2
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM product WHERE handle = ?", arguments: [candidate]) != nil {
-            candidate = "\(handle)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
-    }
-
     // MARK: - Stock
 
-    private func recordMovement(
+    func recordMovement(
         _ db: Database, variantID: Int64, locationID: Int64, reason: StockReason, quantity: Int64, reference: String,
         batch: AuditBatch
     ) throws {
@@ -274,84 +192,6 @@ extension ShopDatabase {
         try batch.append(
             db, entity: "stock_movement", entityID: movementID,
             change: FieldChange(field: "quantity", oldValue: nil, newValue: String(quantity)))
-    }
-
-    // MARK: - Undo
-
-    /// Puts back every field an earlier batch changed. A movement is undone by a correcting
-    /// movement (the ledger is never rewritten).
-    private func undo(_ db: Database, batchID: Int64, batch: AuditBatch) throws {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT entity, entity_id, field, old_value, new_value FROM audit_log WHERE batch_id = ? ORDER BY id
-            """, arguments: [batchID])
-        guard !rows.isEmpty else { throw WriteError.notFound(entity: "change", id: batchID) }
-        if rows.contains(where: { ($0["field"] as String) == "handle" && ($0["old_value"] as String?) == nil }) {
-            throw WriteError.invalid(ValidationError(
-                field: "", message: "a new product is not undone by deleting it",
-                hint: "archive it instead (a, then y): products with history are never deleted"))
-        }
-        var fieldsByRow: [String: [(field: String, old: String?, new: String?)]] = [:]
-        var rowOrder: [String] = []
-        for row in rows {
-            let entity: String = row["entity"]
-            let field: String = row["field"]
-            let key = "\(entity):\(row["entity_id"] as Int64)"
-            if entity == "stock_movement" && field == "quantity" {
-                try reverseMovement(db, movementID: row["entity_id"], undoneBatch: batchID, batch: batch)
-                continue
-            }
-            guard entity == "product" || entity == "variant", !field.contains("@"), field != "margin_floor_override" else {
-                continue
-            }
-            if fieldsByRow[key] == nil { rowOrder.append(key) }
-            fieldsByRow[key, default: []].append((field, row["old_value"], row["new_value"]))
-        }
-        for key in rowOrder {
-            let parts = key.split(separator: ":")
-            let table = String(parts[0])
-            let id = Int64(parts[1])!
-            guard let row = try Row.fetchOne(db, Table(table).filter(Column("id") == id)) else {
-                throw WriteError.notFound(entity: table, id: id)
-            }
-            var writes: [FieldWrite] = []
-            var current: [String: String?] = [:]
-            var conflict = false
-            for change in fieldsByRow[key]! {
-                let column = table == "variant" ? VariantColumns.column(for: change.field) : change.field
-                let now = auditText(row[column] as DatabaseValue, column: column)
-                current[change.field] = now
-                if now != change.new { conflict = true }
-                writes.append(FieldWrite(field: change.field, column: column, value: try fieldValue(change.old, column: column)))
-            }
-            if conflict {
-                throw WriteError.conflict(entity: table, id: id, currentVersion: row["version"], current: current)
-            }
-            // The reverted row must still be a valid row (a compare-at price changed since may no
-            // longer be above the price put back).
-            let currency = self.currency
-            _ = try updateRow(
-                db, table: table, id: id, expectedVersion: row["version"], writes: writes, batch: batch,
-                check: { merged, _ in if table == "variant" { try VariantColumns.checkPrices(merged, currency: currency) } })
-        }
-    }
-
-    private func reverseMovement(_ db: Database, movementID: Int64, undoneBatch: Int64, batch: AuditBatch) throws {
-        guard let movement = try Row.fetchOne(
-            db, sql: "SELECT variant_id, location_id, quantity FROM stock_movement WHERE id = ?", arguments: [movementID])
-        else { throw WriteError.notFound(entity: "stock_movement", id: movementID) }
-        try recordMovement(
-            db, variantID: movement["variant_id"], locationID: movement["location_id"], reason: .adjustment,
-            quantity: -(movement["quantity"] as Int64), reference: "undo #\(undoneBatch)", batch: batch)
-    }
-
-    /// Turns audit text back into a value for its column (money audit text is decimal).
-    private func fieldValue(_ text: String?, column: String) throws -> FieldValue {
-        guard let text else { return .none }
-        if column.hasSuffix("_minor") {
-            return .money(try MoneyParser.parse(text, currency: currency, field: column, allowNegative: true))
-        }
-        if column == "grams" || column == "version", let number = Int64(text) { return .integer(number) }
-        return .text(text)
     }
 
     // MARK: - Values

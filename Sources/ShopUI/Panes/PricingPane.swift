@@ -13,6 +13,7 @@ enum PricingPane {
                 Column("Compare", .fixed(10), .right, priority: 2),
                 Column("Cost", .fixed(10), .right, priority: 6),
                 Column("Margin", .fixed(8), .right, priority: 7),
+                Column("Markup", .fixed(8), .right, priority: 1),
             ]
         },
         rows: { store, request, context in try store.pricePage(request).map { row($0, context: context) } },
@@ -53,6 +54,7 @@ enum PricingPane {
             TableCell(SafeText(item.compareAtPrice?.formatted ?? ""), role: .dim),
             TableCell(SafeText(item.cost?.formatted ?? "—"), role: item.cost == nil ? .warning : nil),
             marginCell,
+            TableCell(SafeText(item.margin?.markupBasisPoints.map { percentText(basisPoints: $0) } ?? "—"), role: .dim),
         ], version: item.version, editValues: editValues)
     }
 }
