@@ -14,7 +14,8 @@ struct KeysetList<Item: Sendable> {
     let sortColumns: [String]
     let descending: Bool
     /// A WHERE fragment for a non-empty filter, with its arguments; nil means "no row matches".
-    let filter: (String) -> (sql: String, arguments: StatementArguments)?
+    /// It may read the database (a shop setting the filter depends on) but only builds SQL.
+    let filter: (Database, String) throws -> FilterSQL?
     let decode: (Row) throws -> Item
 
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
@@ -22,7 +23,7 @@ struct KeysetList<Item: Sendable> {
         var arguments = StatementArguments()
         let filterText = request.filter.trimmingWhitespace()
         if !filterText.isEmpty {
-            guard let fragment = filter(filterText) else { return [] }
+            guard let fragment = try filter(db, filterText) else { return [] }
             conditions.append("(" + fragment.sql + ")")
             arguments += fragment.arguments
         }
@@ -68,7 +69,7 @@ struct KeysetList<Item: Sendable> {
         var sql = "SELECT count(*) FROM " + from
         var arguments = StatementArguments()
         if !text.isEmpty {
-            guard let fragment = filter(text) else { return 0 }
+            guard let fragment = try filter(db, text) else { return 0 }
             sql += " WHERE (" + fragment.sql + ")"
             arguments += fragment.arguments
         }
@@ -76,8 +77,24 @@ struct KeysetList<Item: Sendable> {
     }
 }
 
+/// A WHERE fragment of constant SQL text, and the values its `?` marks stand for.
+typealias FilterSQL = (sql: String, arguments: StatementArguments)
+
 /// Filter helpers shared by the lists.
 enum FilterText {
+    /// The conditions, each parenthesised, joined by AND; nil when any is nil (it matches
+    /// nothing, so neither does the whole).
+    static func all(_ conditions: [FilterSQL?]) -> FilterSQL? {
+        var sql: [String] = []
+        var arguments = StatementArguments()
+        for condition in conditions {
+            guard let condition else { return nil }
+            sql.append("(" + condition.sql + ")")
+            arguments += condition.arguments
+        }
+        return (sql.isEmpty ? "1" : sql.joined(separator: " AND "), arguments)
+    }
+
     /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped (use `ESCAPE '\'`).
     static func contains(_ text: String) -> String { "%" + escapeLike(text) + "%" }
     static func prefix(_ text: String) -> String { escapeLike(text) + "%" }

@@ -2,9 +2,21 @@ import GRDB
 import ShopKit
 
 /// The five panes' lists: what each shows, in which order, and how its filter matches.
+///
+/// A filter is a `FilterQuery` under the list's `FilterKeys`: free text matched as the list
+/// always matched text, ANDed with one condition per `key:value` field. Every condition is
+/// constant SQL; values travel as bound arguments only.
 struct PaneLists: Sendable {
     let currency: Currency
     let locationIDs: [Int64]
+    /// The moment time-derived filters (`overdue:yes`) are judged at: the store's clock.
+    let now: Timestamp
+
+    init(currency: Currency, locationIDs: [Int64], now: Timestamp = SystemClock.now()) {
+        self.currency = currency
+        self.locationIDs = locationIDs
+        self.now = now
+    }
 
     var products: KeysetList<ProductListItem> {
         KeysetList(
@@ -21,9 +33,25 @@ struct PaneLists: Sendable {
                 product p
                 """,
             sortColumns: ["p.title", "p.id"], descending: false,
-            filter: { text in
-                guard let pattern = FilterText.ftsPrefixes(text) else { return nil }
-                return ("p.id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?)", [pattern])
+            filter: Self.query(.catalog, freeText: Self.productWords) { _, field in
+                switch field.key {
+                case .tag:
+                    return ("""
+                        p.id IN (SELECT ft.product_id FROM product_tag ft JOIN tag fg ON fg.id = ft.tag_id WHERE fg.name = ?)
+                        """, [field.value])
+                case .channel:
+                    return ("""
+                        p.id IN (SELECT fpl.product_id FROM product_listing fpl WHERE fpl.state = 'listed'
+                                 AND fpl.channel_id IN (SELECT fc.id FROM channel fc WHERE fc.code = ? COLLATE NOCASE))
+                        """, [field.value])
+                case .stock:
+                    return ("""
+                        p.status = 'active' AND (SELECT COALESCE(SUM(fl.on_hand), 0) FROM variant fv
+                          JOIN stock_level fl ON fl.variant_id = fv.id WHERE fv.product_id = p.id) <= 0
+                        """, [])
+                default:
+                    return Self.productCondition(field)
+                }
             },
             decode: { row in
                 ProductListItem(
@@ -35,8 +63,8 @@ struct PaneLists: Sendable {
             })
     }
 
-    /// Pricing and stock list variants by SKU; the filter matches a SKU prefix or product words.
-    private static let variantFilter: @Sendable (String) -> (sql: String, arguments: StatementArguments)? = { text in
+    /// Pricing and stock list variants by SKU; free text matches a SKU prefix or product words.
+    private static func variantText(_ text: String) -> FilterSQL? {
         let words = FilterText.ftsPrefixes(text)
         if let words {
             return (
@@ -56,7 +84,19 @@ struct PaneLists: Sendable {
             from: """
                 variant v JOIN product p ON p.id = v.product_id
                 """,
-            sortColumns: ["v.sku", "v.id"], descending: false, filter: Self.variantFilter,
+            sortColumns: ["v.sku", "v.id"], descending: false,
+            filter: Self.query(.pricing, freeText: Self.variantText) { db, field in
+                switch field.key {
+                case .floor:
+                    // Under the floor exactly as `MarginFloor.check` says: price × (10,000 − floor) < cost × 10,000.
+                    let floor = try Self.marginFloorBasisPoints(db)
+                    return ("v.cost_minor IS NOT NULL AND v.price_minor * ? < v.cost_minor * 10000", [10_000 - floor])
+                case .cost:
+                    return ("v.cost_minor IS NULL", [])
+                default:
+                    return Self.productCondition(field)
+                }
+            },
             decode: { row in
                 let money: (String) -> Money? = { column in
                     (row[column] as Int64?).map { Money(minorUnits: $0, currency: currency) }
@@ -85,7 +125,22 @@ struct PaneLists: Sendable {
                 variant v JOIN product p ON p.id = v.product_id
                 LEFT JOIN stock_setting s ON s.variant_id = v.id
                 """,
-            sortColumns: ["v.sku", "v.id"], descending: false, filter: Self.variantFilter,
+            sortColumns: ["v.sku", "v.id"], descending: false,
+            filter: Self.query(.stock, freeText: Self.variantText) { _, field in
+                switch field.key {
+                case .location:
+                    return ("""
+                        EXISTS (SELECT 1 FROM stock_level fl JOIN location flo ON flo.id = fl.location_id
+                                WHERE fl.variant_id = v.id AND flo.code = ? COLLATE NOCASE AND fl.on_hand > 0)
+                        """, [field.value])
+                case .stock where field.value == "low":
+                    return ("s.reorder_point IS NOT NULL AND " + Self.availableSQL + " <= s.reorder_point", [])
+                case .stock:
+                    return (Self.availableSQL + " <= 0", [])
+                default:
+                    return Self.productCondition(field)
+                }
+            },
             decode: { row in
                 var byLocation: [Int64: Int64] = [:]
                 for pair in ((row["levels"] as String?) ?? "").split(separator: " ") {
@@ -113,12 +168,23 @@ struct PaneLists: Sendable {
                 promotion pr
                 """,
             sortColumns: ["pr.starts_at", "pr.id"], descending: true,
-            filter: { text in
+            filter: Self.query(.promotions, freeText: { text in
                 let pattern = FilterText.contains(text)
                 return ("""
                     pr.name LIKE ? ESCAPE '\\' OR pr.kind LIKE ? ESCAPE '\\' OR pr.scope_value LIKE ? ESCAPE '\\'
                     OR pr.id IN (SELECT promotion_id FROM promotion_code WHERE code LIKE ? ESCAPE '\\')
                     """, [pattern, pattern, pattern, pattern])
+            }) { _, field in
+                switch field.key {
+                case .kind:
+                    return ("pr.kind = ?", [field.value])
+                case .code:
+                    return ("""
+                        pr.id IN (SELECT fpc.promotion_id FROM promotion_code fpc WHERE fpc.code LIKE ? ESCAPE '\\')
+                        """, [FilterText.prefix(field.value)])
+                default:
+                    return nil
+                }
             },
             decode: { row in
                 PromotionListItem(sortKey: row.sortKey(["sort0", "sort1"]), promotion: try Self.promotion(row, currency: currency))
@@ -126,7 +192,8 @@ struct PaneLists: Sendable {
     }
 
     var complaints: KeysetList<ComplaintListItem> {
-        KeysetList(
+        let now = self.now
+        return KeysetList(
             columns: """
                 c.id, c.opened_at, c.kind, c.priority, c.status, c.due_at, c.assignee, c.subject,
                        COALESCE(cu.name, '') AS customer_name, c.opened_at AS sort0, c.id AS sort1
@@ -135,14 +202,98 @@ struct PaneLists: Sendable {
                 complaint c LEFT JOIN customer cu ON cu.id = c.customer_id
                 """,
             sortColumns: ["c.opened_at", "c.id"], descending: true,
-            filter: { text in
+            filter: Self.query(.complaints, freeText: { text in
                 let pattern = FilterText.contains(text)
                 return ("""
                     c.subject LIKE ? ESCAPE '\\' OR cu.name LIKE ? ESCAPE '\\' OR c.kind LIKE ? ESCAPE '\\'
                     OR c.status LIKE ? ESCAPE '\\' OR c.priority LIKE ? ESCAPE '\\' OR c.assignee LIKE ? ESCAPE '\\'
                     """, [pattern, pattern, pattern, pattern, pattern, pattern])
+            }) { _, field in
+                switch field.key {
+                case .status: return ("c.status = ?", [field.value])
+                case .priority: return ("c.priority = ?", [field.value])
+                case .kind: return ("c.kind = ?", [field.value])
+                case .channel: return ("c.channel = ?", [field.value])
+                // "" is `assignee:none`: nobody.
+                case .assignee: return ("c.assignee = ? COLLATE NOCASE", [field.value])
+                case .overdue:
+                    // Overdue as `DueState` says: open, and due at or before now.
+                    let open = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
+                    let marks = Array(repeating: "?", count: open.count).joined(separator: ", ")
+                    return ("c.status IN (" + marks + ") AND c.due_at <= ?", StatementArguments(open + [now.iso8601]))
+                default: return nil
+                }
             },
             decode: { row in try Self.complaintItem(row) })
+    }
+
+    // MARK: filters
+
+    /// A list's filter: the text parsed under `keys`; its free text matched by `freeText`, each
+    /// field by `field`, all ANDed. A refused value, or free text that cannot match (no words
+    /// for the search index), matches nothing.
+    private static func query(
+        _ keys: FilterKeys, freeText: @escaping (String) -> FilterSQL?,
+        field: @escaping (Database, FilterField) throws -> FilterSQL?
+    ) -> (Database, String) throws -> FilterSQL? {
+        { db, text in
+            let query = FilterQuery(parsing: text, keys: keys)
+            guard !query.matchesNothing else { return nil }
+            var conditions: [FilterSQL?] = []
+            if !query.freeText.isEmpty { conditions.append(freeText(query.freeText)) }
+            for item in query.fields { conditions.append(try field(db, item)) }
+            return FilterText.all(conditions)
+        }
+    }
+
+    /// Products by the words of their title, vendor, type, tags and handle, each word a prefix.
+    private static func productWords(_ text: String) -> FilterSQL? {
+        guard let pattern = FilterText.ftsPrefixes(text) else { return nil }
+        return ("p.id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?)", [pattern])
+    }
+
+    /// Fields of the product `p`, shared by the catalog and the variant lists.
+    private static func productCondition(_ field: FilterField) -> FilterSQL? {
+        switch field.key {
+        case .status where field.value == ProductStatus.active.rawValue:
+            return ("p.status = ?", [field.value])
+        case .status:
+            // The redundant term lets SQLite use the index that holds only products not active.
+            return ("p.status = ? AND p.status <> 'active'", [field.value])
+        case .vendor:
+            return ("p.vendor LIKE ? ESCAPE '\\'", [FilterText.prefix(field.value)])
+        case .type:
+            return ("p.product_type LIKE ? ESCAPE '\\'", [FilterText.prefix(field.value)])
+        case .category:
+            return ("""
+                p.category_id IN (SELECT fcat.id FROM category fcat WHERE fcat.name LIKE ? ESCAPE '\\')
+                """, [FilterText.contains(field.value)])
+        default:
+            return nil
+        }
+    }
+
+    /// On hand at every location less what open orders reserve (`StockListItem.available`) of
+    /// the variant `v`. The reservation is summed only for variants on some open order, a set
+    /// found once per statement, so a filter over many variants does not add up every variant's
+    /// order history.
+    private static let availableSQL = """
+        ((SELECT COALESCE(SUM(fl.on_hand), 0) FROM stock_level fl WHERE fl.variant_id = v.id)
+         - CASE WHEN v.id IN (SELECT fol.variant_id FROM sales_order fo JOIN order_line fol ON fol.order_id = fo.id
+                              WHERE fo.status = 'open' AND fol.variant_id IS NOT NULL)
+           THEN (SELECT COALESCE(SUM(fol.quantity), 0) FROM order_line fol JOIN sales_order fo ON fo.id = fol.order_id
+                 WHERE fol.variant_id = v.id AND fo.status = 'open')
+           ELSE 0 END)
+        """
+
+    /// The shop's margin floor in basis points, read as the write path reads it (whole percent);
+    /// none, unreadable or impossible (`MarginFloor` refuses it) means "never below cost".
+    static func marginFloorBasisPoints(_ db: Database) throws -> Int64 {
+        let text = try String.fetchOne(db, sql: "SELECT value FROM shop_setting WHERE key = 'margin_floor_percent'")
+        guard let percent = text.flatMap({ Int64($0.trimmingWhitespace()) }) else { return 0 }
+        let (basisPoints, overflow) = percent.multipliedReportingOverflow(by: 100)
+        guard !overflow, let floor = try? MarginFloor(basisPoints: basisPoints) else { return 0 }
+        return floor.basisPoints
     }
 
     static func options(_ row: Row) -> String {

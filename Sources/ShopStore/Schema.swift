@@ -9,6 +9,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 create shop schema", migrate: createShopSchema)
+        migrator.registerMigration("v2 add filter indexes", migrate: addFilterIndexes)
         return migrator
     }
 

@@ -161,7 +161,9 @@ extension ShopDatabase {
     /// The shop's margin floor in basis points; 0 (never below cost) when the shop sets none.
     func marginFloor(_ db: Database) throws -> Int64 {
         let text = try String.fetchOne(db, sql: "SELECT value FROM shop_setting WHERE key = 'margin_floor_percent'")
-        return (text.flatMap { Int64($0.trimmingWhitespace()) } ?? 0) * 100
+        // A setting outside 0–99 % is not a floor a price could meet: treat it as "never below cost".
+        guard let percent = text.flatMap({ Int64($0.trimmingWhitespace()) }), (0..<100).contains(percent) else { return 0 }
+        return percent * 100
     }
 
     // MARK: - Stock

@@ -95,7 +95,7 @@ final class DatabaseOpeningTests: XCTestCase {
         defer { try? database.close() }
         XCTAssertFalse(database.isReadOnly)
         XCTAssertEqual(try database.text("SELECT title FROM product"), "Wool Beanie")
-        XCTAssertEqual(try database.count("grdb_migrations"), 1)
+        XCTAssertEqual(try database.count("grdb_migrations"), Int64(Schema.migrator.migrations.count), "every step is applied once")
     }
 
     func testFileOfAnotherApplicationIsRefusedAndLeftByteForByteUnchanged() throws {

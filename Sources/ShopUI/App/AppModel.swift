@@ -279,5 +279,9 @@ public final class AppModel {
         let pane = state.active
         update(pane) { try $0.reload(filter: filter, height: $1, fetch: $2) }
         requestCount(pane)
+        // A known key with a value it cannot take matches nothing; say why.
+        if let problem = FilterQuery(parsing: filter, keys: pane.filterKeys).problems.first {
+            state.message = .init(text: problem, isError: true)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import ShopKit
+
 /// The five panes of the console, in tab order.
 public enum PaneID: Int, CaseIterable, Hashable, Sendable {
     case catalog = 1, pricing, promotions, stock, complaints
@@ -20,6 +22,17 @@ public enum PaneID: Int, CaseIterable, Hashable, Sendable {
         case .promotions: "promotions"
         case .stock: "SKUs"
         case .complaints: "complaints"
+        }
+    }
+
+    /// The `key:value` terms this pane's filter understands.
+    public var filterKeys: FilterKeys {
+        switch self {
+        case .catalog: .catalog
+        case .pricing: .pricing
+        case .promotions: .promotions
+        case .stock: .stock
+        case .complaints: .complaints
         }
     }
 

@@ -89,11 +89,12 @@ enum StatusLine {
             return
         }
         if case .filter = state.mode {
-            grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(.status))
+            let role: StyleRole = state.message?.isError == true ? .statusError : .status
+            grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(role))
             let prompt = SafeText("/") + SafeText(table.filter) + SafeText("▏")
-            let used = grid.put(prompt, x: 0, y: y, maxWidth: grid.width - 1, style: theme.style(.status))
-            let hint = SafeText("  Enter keep · Esc clear · \(countText(state))")
-            grid.put(hint, x: used, y: y, style: theme.style(.status))
+            let used = grid.put(prompt, x: 0, y: y, maxWidth: grid.width - 1, style: theme.style(role))
+            let hint = SafeText("  " + (state.message?.text ?? "Enter keep · Esc clear · \(countText(state))"))
+            grid.put(hint, x: used, y: y, style: theme.style(role))
             return
         }
         if let message = state.message {

@@ -1,0 +1,22 @@
+import ShopKit
+@testable import ShopUI
+import XCTest
+
+/// `key:value` terms in the `/` filter: a value the key cannot take is explained, not ignored.
+final class FilterSyntaxTests: XCTestCase {
+    func testAStatusTheCatalogDoesNotKnowIsExplainedOnTheStatusLineWhileTyping() {
+        let console = Console(shop: FakeShop())
+        console.press(.character("/"))
+        console.type("status:sold")
+        XCTAssertTrue(console.screen.statusLine.contains("status is draft, active or archived"), console.screen.statusLine)
+        XCTAssertTrue(console.screen.statusLine.contains("/status:sold"), "the typed filter stays visible: \(console.screen.statusLine)")
+    }
+
+    func testAValidKeyOrPlainTextShowsNoProblem() {
+        let console = Console(shop: FakeShop())
+        console.press(.character("/"))
+        console.type("status:active mug")
+        XCTAssertFalse(console.screen.statusLine.contains("status is"), console.screen.statusLine)
+        XCTAssertTrue(console.screen.statusLine.contains("Enter keep"), console.screen.statusLine)
+    }
+}
