@@ -17,12 +17,19 @@ extension ShopDatabase {
         }
         var fieldsByRow: [String: [(field: String, old: String?, new: String?)]] = [:]
         var rowOrder: [String] = []
+        var linkedProducts: Set<Int64> = []
         for row in rows {
             let entity: String = row["entity"]
             let field: String = row["field"]
             let key = "\(entity):\(row["entity_id"] as Int64)"
             if entity == "stock_movement" && field == "quantity" {
                 try reverseMovement(db, movementID: row["entity_id"], undoneBatch: batchID, batch: batch)
+                continue
+            }
+            if entity == "product" && (field == "tags" || field == "channels") {
+                if try undoLinks(db, productID: row["entity_id"], field: field, old: row["old_value"], new: row["new_value"], batch: batch) {
+                    linkedProducts.insert(row["entity_id"])
+                }
                 continue
             }
             guard entity == "product" || entity == "variant", !field.contains("@"), field != "margin_floor_override" else {
@@ -58,6 +65,12 @@ extension ShopDatabase {
                 db, table: table, id: id, expectedVersion: row["version"], writes: writes, batch: batch,
                 check: { merged, _ in if table == "variant" { try VariantColumns.checkPrices(merged, currency: currency) } })
         }
+        // Tags and channels are not columns: their change still makes a new product version, once.
+        let updatedProducts = Set(rowOrder.filter { $0.hasPrefix("product:") }.compactMap { Int64($0.dropFirst(8)) })
+        for productID in linkedProducts.subtracting(updatedProducts) {
+            try db.execute(sql: "UPDATE product SET version = version + 1, updated_at = ? WHERE id = ?",
+                           arguments: [batch.context.now.iso8601, productID])
+        }
     }
 
     func reverseMovement(_ db: Database, movementID: Int64, undoneBatch: Int64, batch: AuditBatch) throws {
@@ -79,4 +92,33 @@ extension ShopDatabase {
         return .text(text)
     }
 
+
+    /// Puts a product's tags or channels back, unless someone changed them since.
+    private func undoLinks(
+        _ db: Database, productID: Int64, field: String, old: String?, new: String?, batch: AuditBatch
+    ) throws -> Bool {
+        let current: String
+        if field == "tags" {
+            current = try String.fetchAll(db, sql: """
+                SELECT t.name FROM product_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.product_id = ? ORDER BY t.name
+                """, arguments: [productID]).joined(separator: ", ")
+        } else {
+            current = try String.fetchAll(db, sql: """
+                SELECT c.code FROM product_listing pl JOIN channel c ON c.id = pl.channel_id
+                WHERE pl.product_id = ? AND pl.state = 'listed' ORDER BY c.id
+                """, arguments: [productID]).joined(separator: " ")
+        }
+        let separator: Character = field == "tags" ? "," : " "
+        func normalized(_ text: String?) -> [String] {
+            (text ?? "").split(separator: separator).map { String($0).trimmingWhitespace().lowercased() }.filter { !$0.isEmpty }.sorted()
+        }
+        guard normalized(current) == normalized(new) else {
+            let version = try Int64.fetchOne(db, sql: "SELECT version FROM product WHERE id = ?", arguments: [productID]) ?? 0
+            throw WriteError.conflict(entity: "product", id: productID, currentVersion: version, current: [field: current])
+        }
+        let values = (old ?? "").split(separator: separator).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        return field == "tags"
+            ? try setTags(db, productID: productID, tags: values, batch: batch)
+            : try setListedChannels(db, productID: productID, codes: values, batch: batch)
+    }
 }

@@ -23,6 +23,10 @@ extension ShopDatabase {
                     version = try updateRow(
                         db, table: "product", id: id, expectedVersion: expectedVersion,
                         writes: ProductColumns.writes(validated.values), batch: batch)
+                case .editProduct(let id, let expectedVersion, _, let tags, let channels):
+                    version = try editProduct(
+                        db, id: id, expectedVersion: expectedVersion, values: validated.values, tags: tags,
+                        listedChannels: channels, batch: batch)
                 case .updateVariant(let id, let expectedVersion, _):
                     version = try updateVariant(
                         db, id: id, expectedVersion: expectedVersion, values: validated.values, override: false, batch: batch)
@@ -61,7 +65,7 @@ extension ShopDatabase {
 
     static func commandName(_ command: WriteCommand) -> String {
         switch command {
-        case .updateProduct: "edit product"
+        case .updateProduct, .editProduct: "edit product"
         case .updateVariant: "edit variant"
         case .updateVariants(let edits, _): edits.count == 1 ? "edit variant" : "bulk edit \(edits.count) variants"
         case .recordMovement(_, _, let reason, _, _): "stock \(reason.label)"

@@ -14,6 +14,10 @@ public enum WriteCommand: Sendable {
     /// Reverts every field of an earlier batch as a new audited change; a field someone changed
     /// since is a conflict, and nothing is reverted.
     case undo(batchID: Int64)
+    /// A product's fields, tags and sales channels edited together (the product form): one
+    /// version check, one audit batch. Nil tags or channels are left as they are.
+    case editProduct(
+        id: Int64, expectedVersion: Int64, changes: [ProductField: String], tags: [String]?, listedChannels: [String]?)
     /// A new product (a draft unless said otherwise) with one default variant at `price`.
     case createProduct(fields: [ProductField: String], sku: String, price: String)
     /// A copy of a product and its variants as a new draft: SKUs and barcodes are left empty
@@ -36,6 +40,16 @@ public enum WriteCommand: Sendable {
             return ValidatedChanges(values: [:], perEdit: perEdit)
         case .undo, .duplicateProduct:
             return ValidatedChanges(values: [:])
+        case .editProduct(_, _, let changes, let tags, let channels):
+            guard !changes.isEmpty || tags != nil || channels != nil else {
+                throw ValidationError(field: "", message: "nothing to change", hint: "edit a field first")
+            }
+            for tag in tags ?? [] where tag.count > 64 || tag.contains(",") {
+                throw ValidationError(field: "tags", message: "tag \"\(tag.prefix(20))…\" is too long or holds a comma",
+                                      hint: "separate tags with commas, at most 64 characters each")
+            }
+            _ = channels
+            return ValidatedChanges(values: changes.isEmpty ? [:] : try Self.validate(changes, currency: currency))
         case .createProduct(let fields, let sku, let price):
             guard let title = fields[.title], !title.trimmingWhitespace().isEmpty else {
                 throw ValidationError(field: "title", message: "title is empty", hint: "every product needs a title")

@@ -21,7 +21,7 @@ extension AppModel {
                 state.message = .init(text: "that product no longer exists", isError: true)
                 return
             }
-            state.mode = .form(.product(detail.product))
+            state.mode = .form(.product(detail))
         } catch {
             state.message = .init(text: "could not read the product: \(error)", isError: true)
         }

@@ -12,6 +12,10 @@ public struct FormState: Sendable, Equatable {
         public enum Key: Sendable, Equatable {
             case product(ProductField)
             case sku, price
+            /// Comma-separated tags.
+            case tags
+            /// Codes of the channels the product is listed on, separated by spaces.
+            case channels
         }
 
         public let key: Key
@@ -23,8 +27,13 @@ public struct FormState: Sendable, Equatable {
         /// Long text edited in $VISUAL/$EDITOR instead of in the field.
         public let isLongText: Bool
         public var error: String?
+        /// Shown under the field while it has the focus.
+        public var hint: String?
 
-        public init(key: Key, label: String, value: String, limit: Int? = nil, isLongText: Bool = false) {
+        public init(
+            key: Key, label: String, value: String, limit: Int? = nil, isLongText: Bool = false, hint: String? = nil
+        ) {
+            self.hint = hint
             self.key = key
             self.label = label
             editor = LineEditor(value)
@@ -49,9 +58,13 @@ public struct FormState: Sendable, Equatable {
         self.fields = fields
     }
 
-    /// The product form: every editable field of a product, SEO texts with their limits.
-    public static func product(_ product: Product) -> FormState {
-        FormState(title: "Edit product", purpose: .editProduct(id: product.id, version: product.version), fields: [
+    /// The product form: every editable field of a product, SEO texts with their limits, its
+    /// tags and the channels it is listed on.
+    public static func product(_ detail: ProductDetail) -> FormState {
+        let product = detail.product
+        let listed = detail.listings.filter { $0.value == .listed }.keys.sorted().joined(separator: " ")
+        let channels = detail.listings.keys.sorted().joined(separator: ", ")
+        return FormState(title: "Edit product", purpose: .editProduct(id: product.id, version: product.version), fields: [
             Field(key: .product(.title), label: "Title", value: product.title),
             Field(key: .product(.handle), label: "Handle", value: product.handle),
             Field(key: .product(.vendor), label: "Vendor", value: product.vendor),
@@ -60,6 +73,9 @@ public struct FormState: Sendable, Equatable {
             Field(key: .product(.seoTitle), label: "SEO title", value: product.seoTitle, limit: CatalogRules.seoTitleLimit),
             Field(key: .product(.seoDescription), label: "SEO description", value: product.seoDescription,
                   limit: CatalogRules.seoDescriptionLimit),
+            Field(key: .tags, label: "Tags", value: product.tags.joined(separator: ", "), hint: "separated by commas"),
+            Field(key: .channels, label: "Listed on", value: listed,
+                  hint: channels.isEmpty ? "channel codes, separated by spaces" : "any of: \(channels)"),
             Field(key: .product(.bodyHTML), label: "Description", value: product.bodyHTML, isLongText: true),
         ])
     }
@@ -87,6 +103,7 @@ public struct FormState: Sendable, Equatable {
                 case .product(let field): _ = try field.validate(text, currency: currency)
                 case .sku: _ = try VariantField.sku.validate(text, currency: currency)
                 case .price: _ = try VariantField.price.validate(text, currency: currency)
+                case .tags, .channels: break // checked by the write path (it knows the channels)
                 }
             } catch {
                 fields[index].error = error.description
@@ -102,10 +119,18 @@ public struct FormState: Sendable, Equatable {
         switch purpose {
         case .editProduct(let id, let version):
             var changes: [ProductField: String] = [:]
+            var tags: [String]?
+            var channels: [String]?
             for field in fields where field.isChanged {
-                if case .product(let key) = field.key { changes[key] = field.editor.text }
+                switch field.key {
+                case .product(let key): changes[key] = field.editor.text
+                case .tags: tags = field.editor.text.split(separator: ",").map { String($0).trimmingWhitespace() }
+                case .channels: channels = field.editor.text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                case .sku, .price: break
+                }
             }
-            return changes.isEmpty ? nil : .updateProduct(id: id, expectedVersion: version, changes: changes)
+            guard !changes.isEmpty || tags != nil || channels != nil else { return nil }
+            return .editProduct(id: id, expectedVersion: version, changes: changes, tags: tags, listedChannels: channels)
         case .createProduct:
             var values: [ProductField: String] = [:]
             var sku = ""
@@ -115,6 +140,7 @@ public struct FormState: Sendable, Equatable {
                 case .product(let key): values[key] = field.editor.text
                 case .sku: sku = field.editor.text
                 case .price: price = field.editor.text
+                case .tags, .channels: break
                 }
             }
             return .createProduct(fields: values, sku: sku, price: price)
@@ -128,6 +154,8 @@ public struct FormState: Sendable, Equatable {
             case .product(let key): key.rawValue == error.field || field.label.lowercased() == error.field
             case .sku: error.field == "sku"
             case .price: error.field == "price"
+            case .tags: error.field == "tags"
+            case .channels: error.field == "channels"
             }
         }
         if let index {

@@ -37,6 +37,10 @@ enum FormView {
                     ? field.editor.display(width: width - 1) : (SafeText(field.editor.text).clipped(to: width), 0)
                 grid.put(text, x: valueX, y: y, maxWidth: width, style: fieldStyle)
                 if focused { grid.restyle(Rect(x: valueX + cursor, y: y, width: 1, height: 1)) { _ in theme.style(.selected) } }
+                if focused, let hint = field.hint, field.error == nil, y + 1 < area.y + area.height - 1 {
+                    grid.put(SafeText(hint), x: valueX, y: y + 1, maxWidth: area.width - valueX - 1, style: theme.style(.dim))
+                    y += 1
+                }
             }
             if let limit = field.limit {
                 let over = field.editor.text.count > limit || field.editor.text.isEmpty
