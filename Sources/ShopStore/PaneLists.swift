@@ -79,7 +79,7 @@ struct PaneLists: Sendable {
         return KeysetList(
             columns: """
                 v.id, v.sku, v.option1, v.option2, v.option3, v.price_minor, v.compare_at_minor, v.cost_minor,
-                       v.version, p.title AS product_title, v.sku AS sort0, v.id AS sort1
+                       v.version, v.status AS variant_status, p.title AS product_title, v.sku AS sort0, v.id AS sort1
                 """,
             from: """
                 variant v JOIN product p ON p.id = v.product_id
@@ -103,7 +103,8 @@ struct PaneLists: Sendable {
                 }
                 return VariantPriceItem(
                     id: row["id"], sortKey: row.sortKey(["sort0", "sort1"]), sku: row["sku"],
-                    productTitle: row["product_title"], optionSummary: Self.options(row),
+                    productTitle: row["product_title"],
+                    optionSummary: Self.options(row) + ((row["variant_status"] as String?) == "archived" ? " (archived)" : ""),
                     price: money("price_minor") ?? .zero(currency), compareAtPrice: money("compare_at_minor"),
                     cost: money("cost_minor"), version: row["version"])
             })

@@ -84,4 +84,30 @@ extension ShopDatabase {
         return candidate
     }
 
+
+    func createVariant(_ db: Database, productID: Int64, values: [String: FieldValue], batch: AuditBatch) throws -> Int64 {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM product WHERE id = ?", arguments: [productID]) != nil else {
+            throw WriteError.notFound(entity: "product", id: productID)
+        }
+        let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM variant WHERE product_id = ?", arguments: [productID]) ?? 0) + 1
+        let writes = VariantColumns.writes(values)
+        let currency = batch.context.currency
+        var row: [String: DatabaseValue] = [:]
+        for write in writes { row[write.column] = Self.databaseValue(write.value, column: write.column) }
+        try VariantColumns.checkPrices(row, currency: currency)
+        let stamp = batch.context.now.iso8601
+        let columns = writes.map(\.column).sorted()
+        // Column names come from VariantField's fixed names and option1…3, never from input.
+        let sql = "INSERT INTO variant(product_id, position, created_at, updated_at, " + columns.joined(separator: ", ")
+            + ") VALUES (?, ?, ?, ?, " + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var arguments: StatementArguments = [productID, position, stamp, stamp]
+        arguments += StatementArguments(columns.map { row[$0]! })
+        try db.execute(sql: sql, arguments: arguments)
+        let variantID = db.lastInsertedRowID
+        for write in writes.sorted(by: { $0.field < $1.field }) {
+            try batch.append(db, entity: "variant", entityID: variantID, change: FieldChange(
+                field: write.field, oldValue: nil, newValue: auditText(row[write.column]!, column: write.column)))
+        }
+        return variantID
+    }
 }

@@ -10,10 +10,15 @@ extension ShopDatabase {
             SELECT entity, entity_id, field, old_value, new_value FROM audit_log WHERE batch_id = ? ORDER BY id
             """, arguments: [batchID])
         guard !rows.isEmpty else { throw WriteError.notFound(entity: "change", id: batchID) }
-        if rows.contains(where: { ($0["field"] as String) == "handle" && ($0["old_value"] as String?) == nil }) {
+        let createsRow = rows.contains { row in
+            let field: String = row["field"]
+            return (field == "handle" || (field == "price" && (row["entity"] as String) == "variant"))
+                && (row["old_value"] as String?) == nil
+        }
+        if createsRow {
             throw WriteError.invalid(ValidationError(
-                field: "", message: "a new product is not undone by deleting it",
-                hint: "archive it instead (a, then y): products with history are never deleted"))
+                field: "", message: "a new product or variant is not undone by deleting it",
+                hint: "archive it instead (a, then y): rows with history are never deleted"))
         }
         var fieldsByRow: [String: [(field: String, old: String?, new: String?)]] = [:]
         var rowOrder: [String] = []

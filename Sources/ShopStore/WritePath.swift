@@ -46,6 +46,9 @@ extension ShopDatabase {
                 case .createProduct:
                     created = try createProduct(db, values: validated.values, variant: validated.perEdit.first ?? [:], batch: batch)
                     version = 1
+                case .createVariant(let productID, _, _):
+                    created = try createVariant(db, productID: productID, values: validated.values, batch: batch)
+                    version = 1
                 case .duplicateProduct(let id):
                     created = try duplicateProduct(db, id: id, batch: batch)
                     version = 1
@@ -71,6 +74,7 @@ extension ShopDatabase {
         case .recordMovement(_, _, let reason, _, _): "stock \(reason.label)"
         case .undo(let batchID): "undo #\(batchID)"
         case .createProduct: "create product"
+        case .createVariant: "create variant"
         case .duplicateProduct(let id): "duplicate product \(id)"
         }
     }

@@ -69,4 +69,25 @@ final class ProductLinksTests: XCTestCase {
         }
         XCTAssertEqual(try shop.text("SELECT tags_text FROM product WHERE id = 1"), "other")
     }
+
+    func testANewVariantIsAddedAfterTheOthersAuditedAndNotUndoneByDeletion() throws {
+        let result = try shop.perform(.createVariant(productID: 1, options: "XL / Blue", fields: [.sku: "MUG-XL", .price: "24.00", .cost: "9.00"]))
+        let id = try XCTUnwrap(result.createdID)
+        XCTAssertEqual(try shop.text("SELECT option1 || '|' || option2 || '|' || price_minor || '|' || status FROM variant WHERE id = \(id)"),
+                       "XL|Blue|2400|active")
+        XCTAssertEqual(try shop.texts("SELECT field FROM audit_log ORDER BY field"), ["cost", "option1", "option2", "price", "sku"])
+        XCTAssertThrowsError(try shop.perform(.undo(batchID: result.batchID))) { error in
+            guard case WriteError.invalid(let validation) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(validation.description.contains("archive"), validation.description)
+        }
+        try shop.perform(.updateVariant(id: id, expectedVersion: 1, changes: [.status: "archived"]))
+        XCTAssertEqual(try shop.text("SELECT status FROM variant WHERE id = \(id)"), "archived")
+        XCTAssertTrue(try shop.pricePage(PageRequest(.after(nil), limit: 5)).contains { $0.optionSummary == "XL / Blue (archived)" })
+    }
+
+    func testANewVariantWithoutAPriceOrWithFourOptionsIsRefused() {
+        XCTAssertThrowsError(try shop.perform(.createVariant(productID: 1, options: "XL", fields: [.sku: "A"])))
+        XCTAssertThrowsError(try shop.perform(.createVariant(productID: 1, options: "a / b / c / d", fields: [.price: "1"])))
+        XCTAssertThrowsError(try shop.perform(.createVariant(productID: 99, options: "", fields: [.price: "1"])))
+    }
 }

@@ -143,9 +143,39 @@ final class ProductFormTests: XCTestCase {
         XCTAssertEqual(changes, [.status: "archived"])
     }
 
-    func testFormsAreForProductsOnly() {
-        let console = console(RecordingWriter())
+    func testCapitalEInPricingOpensTheVariantFormAndSavesOnlyWhatChanged() {
+        let writer = RecordingWriter()
+        let console = console(writer)
         console.press(.character("2"), .character("E"))
+        let text = console.screen.text
+        for label in ["SKU", "Barcode", "Price", "Compare-at", "Cost", "Weight (g)"] {
+            XCTAssertTrue(text.contains(label), "\(label) missing:\n\(text)")
+        }
+        console.press(.tab, times: 4)
+        console.press(.control("u"))
+        console.type("8.10")
+        console.press(.control("s"))
+        guard case .updateVariant(_, _, let changes) = writer.commands.first else { return XCTFail("\(writer.commands)") }
+        XCTAssertEqual(changes, [.cost: "8.10"])
+    }
+
+    func testVInTheCatalogAddsAVariantWithItsOptionsAndPrice() {
+        let writer = RecordingWriter()
+        let console = console(writer)
+        console.press(.character("v"))
+        XCTAssertTrue(console.screen.text.contains("New variant of"), console.screen.text)
+        console.type("XL / Blue")
+        console.press(.tab, times: 3)
+        console.type("24.00")
+        console.press(.control("s"))
+        guard case .createVariant(_, let options, let fields) = writer.commands.first else { return XCTFail("\(writer.commands)") }
+        XCTAssertEqual(options, "XL / Blue")
+        XCTAssertEqual(fields[.price], "24.00")
+    }
+
+    func testFormsAreForProductsAndVariantsOnly() {
+        let console = console(RecordingWriter())
+        console.press(.character("3"), .character("E"))
         XCTAssertEqual(console.state.mode, .browse)
         XCTAssertTrue(console.screen.statusLine.contains("Catalog"), console.screen.statusLine)
     }

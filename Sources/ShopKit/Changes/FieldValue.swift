@@ -43,6 +43,8 @@ public enum VariantField: String, EditableField {
     case sku, barcode, price
     case compareAtPrice = "compare_at_price"
     case cost, grams
+    /// active or archived: an archived variant is no longer sold but keeps its history.
+    case status
 
     public func validate(_ input: String, currency: Currency) throws(ValidationError) -> FieldValue {
         switch self {
@@ -59,6 +61,12 @@ public enum VariantField: String, EditableField {
                 throw ValidationError(field: "grams", message: "weight \"\(input)\" is not a whole number of grams", hint: "e.g. 350")
             }
             return .integer(grams)
+        case .status:
+            let value = input.trimmingWhitespace().lowercased()
+            guard value == "active" || value == "archived" else {
+                throw ValidationError(field: "status", message: "variant status \"\(input)\" is not known", hint: "use active or archived")
+            }
+            return .text(value)
         }
     }
 }

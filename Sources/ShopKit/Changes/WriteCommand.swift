@@ -20,6 +20,8 @@ public enum WriteCommand: Sendable {
         id: Int64, expectedVersion: Int64, changes: [ProductField: String], tags: [String]?, listedChannels: [String]?)
     /// A new product (a draft unless said otherwise) with one default variant at `price`.
     case createProduct(fields: [ProductField: String], sku: String, price: String)
+    /// A new variant of a product: option values as "M / Black", the rest as typed.
+    case createVariant(productID: Int64, options: String, fields: [VariantField: String])
     /// A copy of a product and its variants as a new draft: SKUs and barcodes are left empty
     /// (they must stay unique), the handle gets a free suffix.
     case duplicateProduct(id: Int64)
@@ -50,6 +52,17 @@ public enum WriteCommand: Sendable {
             }
             _ = channels
             return ValidatedChanges(values: changes.isEmpty ? [:] : try Self.validate(changes, currency: currency))
+        case .createVariant(_, let options, let fields):
+            guard fields[.price] != nil else {
+                throw ValidationError(field: "price", message: "price is empty", hint: "type an amount such as 12.50")
+            }
+            let parts = options.split(separator: "/").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            guard parts.count <= 3 else {
+                throw ValidationError(field: "options", message: "a variant has at most three option values", hint: "e.g. M / Black")
+            }
+            var values = try Self.validate(fields, currency: currency)
+            for (index, part) in parts.enumerated() { values["option\(index + 1)"] = .text(part) }
+            return ValidatedChanges(values: values)
         case .createProduct(let fields, let sku, let price):
             guard let title = fields[.title], !title.trimmingWhitespace().isEmpty else {
                 throw ValidationError(field: "title", message: "title is empty", hint: "every product needs a title")

@@ -22,7 +22,7 @@ public enum Action: Hashable, Sendable {
     case confirmYes, confirmNo
 
     // Records.
-    case openForm, newProduct, duplicate, archive
+    case openForm, newProduct, newVariant, duplicate, archive
     case formNextField, formPreviousField, formEnter, formSave, formClose
     /// The text came back from $VISUAL/$EDITOR (nil: the editor failed or was not saved).
     case externalTextEdited(String?)

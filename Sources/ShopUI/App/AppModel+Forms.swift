@@ -15,6 +15,7 @@ extension AppModel {
     }
 
     func openProductForm() {
+        if state.active == .pricing { return openVariantForm() }
         guard requireCatalog("the form"), let row = state.table.selectedRow else { return }
         do {
             guard let detail = try store.productDetail(id: row.id) else {
@@ -22,6 +23,35 @@ extension AppModel {
                 return
             }
             state.mode = .form(.product(detail))
+        } catch {
+            state.message = .init(text: "could not read the product: \(error)", isError: true)
+        }
+    }
+
+    /// The variant form, from Pricing.
+    func openVariantForm() {
+        guard writer != nil, !state.isReadOnly else {
+            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
+            return
+        }
+        guard let row = state.table.selectedRow else { return }
+        do {
+            guard let detail = try store.variantDetail(id: row.id) else {
+                state.message = .init(text: "that variant no longer exists", isError: true)
+                return
+            }
+            state.mode = .form(.variant(detail))
+        } catch {
+            state.message = .init(text: "could not read the variant: \(error)", isError: true)
+        }
+    }
+
+    func openNewVariantForm() {
+        guard requireCatalog("a new variant"), let row = state.table.selectedRow else { return }
+        do {
+            guard let detail = try store.productDetail(id: row.id) else { return }
+            state.mode = .form(.newVariant(
+                productID: row.id, productTitle: detail.product.title, optionNames: detail.product.optionNames))
         } catch {
             state.message = .init(text: "could not read the product: \(error)", isError: true)
         }
@@ -43,6 +73,17 @@ extension AppModel {
     }
 
     func askToArchive() {
+        if state.active == .pricing, writer != nil, !state.isReadOnly, let row = state.table.selectedRow {
+            let label = rowLabel(row.id)
+            state.mode = .confirm(Confirmation(
+                question: "Archive variant \(label)? It is no longer sold but keeps its history and stock ledger.",
+                command: PendingCommand(
+                    id: nextPendingID,
+                    command: .updateVariant(id: row.id, expectedVersion: row.version, changes: [.status: "archived"])),
+                description: "archive of variant \(label)"))
+            nextPendingID += 1
+            return
+        }
         guard requireCatalog("archive"), let row = state.table.selectedRow else { return }
         let label = rowLabel(row.id)
         state.mode = .confirm(Confirmation(
@@ -115,16 +156,26 @@ extension AppModel {
             return
         }
         let title = form.fields.first { $0.key == .product(.title) }?.editor.text ?? "product"
-        let description = form.purpose == .createProduct ? "new product \(title)" : "changes to \(title)"
+        let creates = form.purpose == .createProduct || { if case .createVariant = form.purpose { true } else { false } }()
+        let description: String
+        switch form.purpose {
+        case .createProduct: description = "new product \(title)"
+        case .createVariant: description = "new variant"
+        case .editVariant: description = "changes to the variant"
+        case .editProduct: description = "changes to \(title)"
+        }
         state.mode = .browse
-        switch write(command, description: description, remember: form.purpose != .createProduct) {
+        switch write(command, description: description, remember: !creates) {
         case .saved:
-            if form.purpose == .createProduct {
+            if case .createVariant = form.purpose {
+                state.message = .init(text: "added the variant — it is in Pricing (2); a there archives it", isError: false)
+            } else if form.purpose == .createProduct {
                 state.message = .init(
                     text: "created \(title) as a draft — set its status to active to sell it, a archives it", isError: false)
             }
         case .conflict(let current, let version):
             if case .editProduct(let id, _) = form.purpose { form.purpose = .editProduct(id: id, version: version) }
+            if case .editVariant(let id, _) = form.purpose { form.purpose = .editVariant(id: id, version: version) }
             state.mode = .form(form)
             let now = current.map { "\($0.key): \($0.value ?? "—")" }.sorted().joined(separator: ", ")
             state.message = .init(
@@ -142,7 +193,7 @@ extension AppModel {
         guard case .form(let form) = state.mode else { return }
         if form.isDirty {
             state.mode = .confirm(Confirmation(
-                question: "Discard your changes to this \(form.purpose == .createProduct ? "new product" : "product")?",
+                question: "Discard your changes? (\(form.title))",
                 onYes: .discardForm(form), description: "discard"))
         } else {
             state.mode = .browse

@@ -151,6 +151,7 @@ public final class AppModel {
         case .confirmNo: confirmNo()
         case .openForm: openProductForm()
         case .newProduct: openNewProductForm()
+        case .newVariant: openNewVariantForm()
         case .duplicate: duplicateProduct()
         case .archive: askToArchive()
         case .formNextField: moveFormFocus(by: 1)

@@ -6,11 +6,16 @@ public struct FormState: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case editProduct(id: Int64, version: Int64)
         case createProduct
+        case editVariant(id: Int64, version: Int64)
+        case createVariant(productID: Int64)
     }
 
     public struct Field: Sendable, Equatable {
         public enum Key: Sendable, Equatable {
             case product(ProductField)
+            case variant(VariantField)
+            /// Option values of a new variant, "M / Black".
+            case options
             case sku, price
             /// Comma-separated tags.
             case tags
@@ -80,6 +85,36 @@ public struct FormState: Sendable, Equatable {
         ])
     }
 
+    /// Every field of a variant; its option values are fixed once created.
+    public static func variant(_ detail: VariantDetail) -> FormState {
+        let variant = detail.variant
+        return FormState(
+            title: "Edit variant \(variant.optionSummary) of \(detail.product.title)",
+            purpose: .editVariant(id: variant.id, version: variant.version), fields: [
+                Field(key: .variant(.sku), label: "SKU", value: variant.sku ?? ""),
+                Field(key: .variant(.barcode), label: "Barcode", value: variant.barcode ?? "", hint: "EAN-13, UPC-A or EAN-8"),
+                Field(key: .variant(.price), label: "Price", value: variant.price.decimalText),
+                Field(key: .variant(.compareAtPrice), label: "Compare-at", value: variant.compareAtPrice?.decimalText ?? "",
+                      hint: "the \"was\" price; empty for none"),
+                Field(key: .variant(.cost), label: "Cost", value: variant.cost?.decimalText ?? ""),
+                Field(key: .variant(.grams), label: "Weight (g)", value: String(variant.grams)),
+            ])
+    }
+
+    /// A new variant of a product.
+    public static func newVariant(productID: Int64, productTitle: String, optionNames: [String]) -> FormState {
+        let hint = optionNames.isEmpty ? "e.g. M / Black" : optionNames.joined(separator: " / ")
+        return FormState(title: "New variant of \(productTitle)", purpose: .createVariant(productID: productID), fields: [
+            Field(key: .options, label: "Options", value: "", hint: hint),
+            Field(key: .variant(.sku), label: "SKU", value: ""),
+            Field(key: .variant(.barcode), label: "Barcode", value: ""),
+            Field(key: .variant(.price), label: "Price", value: ""),
+            Field(key: .variant(.compareAtPrice), label: "Compare-at", value: ""),
+            Field(key: .variant(.cost), label: "Cost", value: ""),
+            Field(key: .variant(.grams), label: "Weight (g)", value: "0"),
+        ])
+    }
+
     /// A new product: a draft with one variant.
     public static func newProduct() -> FormState {
         FormState(title: "New product (a draft until you set it active)", purpose: .createProduct, fields: [
@@ -101,6 +136,8 @@ public struct FormState: Sendable, Equatable {
             do throws(ValidationError) {
                 switch fields[index].key {
                 case .product(let field): _ = try field.validate(text, currency: currency)
+                case .variant(let field): _ = try field.validate(text, currency: currency)
+                case .options: break
                 case .sku: _ = try VariantField.sku.validate(text, currency: currency)
                 case .price: _ = try VariantField.price.validate(text, currency: currency)
                 case .tags, .channels: break // checked by the write path (it knows the channels)
@@ -126,7 +163,7 @@ public struct FormState: Sendable, Equatable {
                 case .product(let key): changes[key] = field.editor.text
                 case .tags: tags = field.editor.text.split(separator: ",").map { String($0).trimmingWhitespace() }
                 case .channels: channels = field.editor.text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-                case .sku, .price: break
+                case .sku, .price, .variant, .options: break
                 }
             }
             guard !changes.isEmpty || tags != nil || channels != nil else { return nil }
@@ -140,10 +177,27 @@ public struct FormState: Sendable, Equatable {
                 case .product(let key): values[key] = field.editor.text
                 case .sku: sku = field.editor.text
                 case .price: price = field.editor.text
-                case .tags, .channels: break
+                case .tags, .channels, .variant, .options: break
                 }
             }
             return .createProduct(fields: values, sku: sku, price: price)
+        case .editVariant(let id, let version):
+            var changes: [VariantField: String] = [:]
+            for field in fields where field.isChanged {
+                if case .variant(let key) = field.key { changes[key] = field.editor.text }
+            }
+            return changes.isEmpty ? nil : .updateVariant(id: id, expectedVersion: version, changes: changes)
+        case .createVariant(let productID):
+            var changes: [VariantField: String] = [:]
+            var options = ""
+            for field in fields {
+                switch field.key {
+                case .variant(let key): changes[key] = field.editor.text
+                case .options: options = field.editor.text
+                default: break
+                }
+            }
+            return .createVariant(productID: productID, options: options, fields: changes)
         }
     }
 
@@ -154,6 +208,8 @@ public struct FormState: Sendable, Equatable {
             case .product(let key): key.rawValue == error.field || field.label.lowercased() == error.field
             case .sku: error.field == "sku"
             case .price: error.field == "price"
+            case .variant(let key): key.rawValue == error.field || field.label.lowercased() == error.field
+            case .options: error.field == "options"
             case .tags: error.field == "tags"
             case .channels: error.field == "channels"
             }
