@@ -1,7 +1,8 @@
 import Foundation
 
 /// Long text in the person's own editor, the way `git commit` does it: $VISUAL, else $EDITOR,
-/// else vi, on a private temporary file, with the terminal handed over meanwhile.
+/// on a private temporary file, with the terminal handed over meanwhile. (Without either, the
+/// console uses its built-in editor and never gets here; vi is only a last resort.)
 enum ExternalEditor {
     static var command: String {
         let environment = ProcessInfo.processInfo.environment

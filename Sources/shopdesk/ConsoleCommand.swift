@@ -64,9 +64,12 @@ func openConsole(path: String, themeName: String?) throws {
     terminal.start(useColor: !noColor)
     let theme = terminal.colorMode == .none ? chosenTheme.withoutColor : chosenTheme
     let size = terminal.size
-    let state = AppState(
+    var state = AppState(
         width: size.width, height: size.height, overview: overview,
         databaseLabel: (path as NSString).lastPathComponent, isReadOnly: shop.isReadOnly, now: SystemClock.now())
+    state.hasExternalEditor = ["VISUAL", "EDITOR"].contains {
+        !(ProcessInfo.processInfo.environment[$0] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    }
     let model = AppModel(
         state: state, store: shop, writer: shop.isReadOnly ? nil : shop, background: QueueRunner(inbox: inbox))
     let watcher = ChangeWatcher(database: shop) { inbox.post(.dataChanged) }

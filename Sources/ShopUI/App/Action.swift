@@ -24,6 +24,7 @@ public enum Action: Hashable, Sendable {
     // Records.
     case openForm, newProduct, newVariant, duplicate, archive
     case formNextField, formPreviousField, formEnter, formSave, formClose
+    case keepText, dropText
     /// The text came back from $VISUAL/$EDITOR (nil: the editor failed or was not saved).
     case externalTextEdited(String?)
 
@@ -44,6 +45,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case confirm = "Questions"
     case preview = "Bulk change preview"
     case form = "Forms"
+    case textArea = "Long text"
 }
 
 public struct KeyBinding: Sendable {

@@ -60,6 +60,8 @@ extension AppModel {
             if editor.apply(key) { state.mode = .bulkPrompt(editor) }
         case .form:
             typeIntoForm(key)
+        case .textArea(var area, let form):
+            if area.apply(key, pageHeight: state.pageHeight) { state.mode = .textArea(area, form: form) }
         default:
             break
         }

@@ -107,7 +107,11 @@ extension AppModel {
         guard case .form(let form) = state.mode else { return }
         let field = form.fields[form.focus]
         if field.isLongText {
-            effects.append(.editText(field.editor.text))
+            if state.hasExternalEditor {
+                effects.append(.editText(field.editor.text))
+            } else {
+                state.mode = .textArea(TextArea(field.editor.text), form: form)
+            }
         } else if form.focus == form.fields.count - 1 {
             saveForm()
         } else {
@@ -133,7 +137,7 @@ extension AppModel {
         guard case .form(var form) = state.mode else { return }
         if form.fields[form.focus].isLongText {
             if case .character = key {
-                state.message = .init(text: "Enter opens the description in your editor ($VISUAL or $EDITOR)", isError: false)
+                state.message = .init(text: "Enter opens the description for editing", isError: false)
             }
             return
         }

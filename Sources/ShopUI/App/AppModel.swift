@@ -61,7 +61,7 @@ public final class AppModel {
         if key == .resize { return }
         state.message = nil
         switch state.mode {
-        case .edit, .bulkPrompt, .confirm, .bulkPreview, .form:
+        case .edit, .bulkPrompt, .confirm, .bulkPreview, .form, .textArea:
             // In a field or a question only its own keys count (and Ctrl-C): a typed q is a q.
             if let action = keyMap.bindings.first(where: { $0.context == state.keyContext && $0.keys.contains(key) })?.action {
                 return send(action)
@@ -160,6 +160,10 @@ public final class AppModel {
         case .formSave: saveForm()
         case .formClose: closeForm()
         case .externalTextEdited(let text): externalTextEdited(text)
+        case .keepText, .dropText:
+            guard case .textArea(let area, var form) = state.mode else { return }
+            if action == .keepText { form.fields[form.focus].editor = LineEditor(area.text) }
+            state.mode = .form(form)
         }
     }
 

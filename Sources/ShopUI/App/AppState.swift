@@ -17,6 +17,8 @@ public struct AppState: Sendable {
         case bulkPreview(BulkPreviewState)
         /// A whole record in a form.
         case form(FormState)
+        /// Long text of the form's focused field in the built-in editor.
+        case textArea(TextArea, form: FormState)
     }
 
     public struct Message: Sendable, Equatable {
@@ -43,6 +45,8 @@ public struct AppState: Sendable {
     public var focusedColumn: [PaneID: Int] = [:]
     /// Changes made in this session, newest last: what `u` reverts.
     public var undoStack: [UndoEntry] = []
+    /// Whether $VISUAL/$EDITOR is set; without one, long text opens in the built-in editor.
+    public var hasExternalEditor = false
 
     public init(width: Int, height: Int, overview: ShopOverview, databaseLabel: String, isReadOnly: Bool, now: Timestamp) {
         self.width = width
@@ -77,6 +81,7 @@ public struct AppState: Sendable {
         case .confirm: .confirm
         case .bulkPreview: .preview
         case .form: .form
+        case .textArea: .textArea
         }
     }
 

@@ -55,6 +55,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.control("s")], .formSave, .form, "save"),
         KeyBinding([.escape], .formClose, .form, "close (asks if changed)"),
         KeyBinding([.enter], .commitEdit, .edit, "save"),
+        KeyBinding([.control("s")], .keepText, .textArea, "keep the text, back to the form"),
+        KeyBinding([.escape], .dropText, .textArea, "leave the text as it was"),
         KeyBinding([.escape], .cancelEdit, .edit, "cancel, nothing is saved"),
         KeyBinding([.character("y")], .confirmYes, .confirm, "yes"),
         KeyBinding([.character("n"), .escape, .enter], .confirmNo, .confirm, "no (the default)"),

@@ -23,7 +23,7 @@ enum FormView {
                 let summary = (firstLine.isEmpty ? "(empty)" : firstLine) + (lines > 1 ? "  (+\(lines - 1) lines)" : "")
                 grid.put(SafeText(summary), x: valueX, y: y, maxWidth: width, style: theme.style(focused ? .selected : .normal))
                 if focused {
-                    grid.put(SafeText("Enter opens it in your editor ($VISUAL or $EDITOR)"), x: valueX, y: y + 1,
+                    grid.put(SafeText("Enter opens it for editing"), x: valueX, y: y + 1,
                              maxWidth: area.width - valueX - 1, style: theme.style(.dim))
                     y += 1
                 }

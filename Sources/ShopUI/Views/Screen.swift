@@ -19,6 +19,8 @@ public enum Screen {
             BulkPreviewView.draw(into: &grid, area: body, preview: preview, theme: theme)
         case .form(let form):
             FormView.draw(into: &grid, area: body, form: form, theme: theme)
+        case .textArea(let area, let form):
+            TextAreaView.draw(into: &grid, area: body, textArea: area, title: form.fields[form.focus].label, theme: theme)
         case .detail(let document, let scroll):
             DetailView.draw(into: &grid, area: body, document: document, scroll: scroll, theme: theme)
         case .help(let scroll):
@@ -147,6 +149,8 @@ enum StatusLine {
             return ("Confirm: y yes · n no", nil, "")
         case .form(let form):
             return ("\(form.title)\(form.isDirty ? " · changed" : "")", nil, "")
+        case .textArea(let area, _):
+            return ("Ctrl-S keeps the text · Esc leaves it as it was\(area.isChanged ? " · changed" : "")", nil, "")
         default:
             return nil
         }
