@@ -11,10 +11,7 @@ extension AppModel {
             state.message = .init(text: "bulk price changes are made in Pricing — press 2", isError: false)
             return
         }
-        guard writer != nil, !state.isReadOnly else {
-            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
-            return
-        }
+        guard requireWritable() else { return }
         state.mode = .bulkPrompt(LineEditor())
     }
 

@@ -14,6 +14,15 @@ extension AppModel {
 
     var definition: PaneDefinition { PaneDefinition.definition(for: state.active) }
 
+    /// True when changes can be written; otherwise says why on the status line.
+    func requireWritable() -> Bool {
+        guard writer != nil, !state.isReadOnly else {
+            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
+            return false
+        }
+        return true
+    }
+
     // MARK: - Columns and in-place edits
 
     func focusColumn(by delta: Int) {
@@ -35,10 +44,7 @@ extension AppModel {
             state.message = .init(text: "nothing to edit in place in \(state.active.title)", isError: false)
             return
         }
-        guard writer != nil, !state.isReadOnly else {
-            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
-            return
-        }
+        guard requireWritable() else { return }
         // `e` without a chosen column edits the first editable one, without choosing it for Enter.
         let column = editable[state.focusedColumn[state.active] ?? 0]
         state.mode = .edit(CellEdit(
@@ -103,10 +109,7 @@ extension AppModel {
     /// is refreshed on screen and remembered for undo; a refusal is said on the status line.
     @discardableResult
     func write(_ command: WriteCommand, description: String, remember: Bool = true) -> WriteOutcome {
-        guard let writer, !state.isReadOnly else {
-            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
-            return .refused
-        }
+        guard requireWritable(), let writer else { return .refused }
         do {
             let result = try writer.perform(command, reason: "")
             refreshAfterWrite()

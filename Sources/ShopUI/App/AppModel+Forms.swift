@@ -7,10 +7,7 @@ extension AppModel {
             state.message = .init(text: "\(what) works on products — press 1 for the Catalog", isError: false)
             return false
         }
-        guard writer != nil, !state.isReadOnly else {
-            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
-            return false
-        }
+        guard requireWritable() else { return false }
         return true
     }
 
@@ -30,10 +27,7 @@ extension AppModel {
 
     /// The variant form, from Pricing.
     func openVariantForm() {
-        guard writer != nil, !state.isReadOnly else {
-            state.message = .init(text: "the database is read-only: nothing can be changed", isError: true)
-            return
-        }
+        guard requireWritable() else { return }
         guard let row = state.table.selectedRow else { return }
         do {
             guard let detail = try store.variantDetail(id: row.id) else {
@@ -73,7 +67,8 @@ extension AppModel {
     }
 
     func askToArchive() {
-        if state.active == .pricing, writer != nil, !state.isReadOnly, let row = state.table.selectedRow {
+        if state.active == .pricing {
+            guard requireWritable(), let row = state.table.selectedRow else { return }
             let label = rowLabel(row.id)
             state.mode = .confirm(Confirmation(
                 question: "Archive variant \(label)? It is no longer sold but keeps its history and stock ledger.",
