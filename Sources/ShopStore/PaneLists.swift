@@ -49,6 +49,18 @@ struct PaneLists: Sendable {
                         p.status = 'active' AND (SELECT COALESCE(SUM(fl.on_hand), 0) FROM variant fv
                           JOIN stock_level fl ON fl.variant_id = fv.id WHERE fv.product_id = p.id) <= 0
                         """, [])
+                case .attention:
+                    // The content-health rules of ContentHealth, in SQL (a body of only HTML tags
+                    // counts as present here; the detail view applies the exact rule).
+                    return ("""
+                        (trim(p.body_html) = '' OR p.seo_title = '' OR length(p.seo_title) > 60
+                         OR p.seo_description = '' OR length(p.seo_description) > 160
+                         OR NOT EXISTS (SELECT 1 FROM product_image fi WHERE fi.product_id = p.id)
+                         OR NOT EXISTS (SELECT 1 FROM variant fv WHERE fv.product_id = p.id)
+                         OR EXISTS (SELECT 1 FROM variant fv WHERE fv.product_id = p.id AND fv.price_minor = 0)
+                         OR (p.status = 'active' AND (SELECT COALESCE(SUM(fl.on_hand), 0) FROM variant fv
+                             JOIN stock_level fl ON fl.variant_id = fv.id WHERE fv.product_id = p.id) <= 0))
+                        """, [])
                 default:
                     return Self.productCondition(field)
                 }

@@ -118,7 +118,7 @@ final class FilterQueryTests: XCTestCase {
     }
 
     func testEveryListNamesItsKeys() {
-        XCTAssertEqual(FilterKeys.catalog.names, ["status", "vendor", "type", "category", "tag", "channel", "stock"])
+        XCTAssertEqual(FilterKeys.catalog.names, ["status", "vendor", "type", "category", "tag", "channel", "stock", "attention"])
         XCTAssertEqual(FilterKeys.pricing.names, ["vendor", "type", "category", "floor", "cost", "status"])
         XCTAssertEqual(FilterKeys.stock.names, ["vendor", "type", "location", "stock"])
         XCTAssertEqual(FilterKeys.promotions.names, ["kind", "code"])

@@ -2,6 +2,8 @@
 /// accepts there, is that list's `FilterKeys`.
 public enum FilterKey: String, CaseIterable, Sendable {
     case status, vendor, type, category, tag, channel, stock, floor, cost, location, kind, code, priority, assignee, overdue
+    /// Products with at least one content-health issue.
+    case attention
 }
 
 /// One field filter of a query, with its value in canonical form: an enumerated value is the
@@ -83,6 +85,7 @@ public struct FilterKeys: Sendable {
         .text(.tag, hint: "tag needs a tag name"),
         .text(.channel, hint: "channel needs a channel code"),
         .choice(.stock, ["out"], aliases: ["0": "out"], hint: "stock is out (or 0)"),
+        .choice(.attention, ["yes"], aliases: ["y": "yes", "1": "yes", "true": "yes"], hint: "attention is yes"),
     ])
 
     /// Pricing (variants).
