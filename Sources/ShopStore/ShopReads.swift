@@ -77,8 +77,11 @@ extension ShopDatabase {
                 """, arguments: [id]) {
                 listings[row["code"]] = ListingState(rawValue: row["state"]) ?? .unlisted
             }
-            let images = try Int.fetchOne(db, sql: "SELECT count(*) FROM product_image WHERE product_id = ?", arguments: [id]) ?? 0
-            return ProductDetail(product: product, variants: variants, stockByVariant: stock, listings: listings, imageCount: images)
+            let images = try String.fetchAll(
+                db, sql: "SELECT src FROM product_image WHERE product_id = ? ORDER BY position, id", arguments: [id])
+            return ProductDetail(
+                product: product, variants: variants, stockByVariant: stock, listings: listings, imageCount: images.count,
+                images: images)
         }
     }
 

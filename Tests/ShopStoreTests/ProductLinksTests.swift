@@ -90,4 +90,14 @@ final class ProductLinksTests: XCTestCase {
         XCTAssertThrowsError(try shop.perform(.createVariant(productID: 1, options: "a / b / c / d", fields: [.price: "1"])))
         XCTAssertThrowsError(try shop.perform(.createVariant(productID: 99, options: "", fields: [.price: "1"])))
     }
+
+    func testTheProductDetailListsImageReferencesInPositionOrder() throws {
+        try shop.rawExecute("""
+            INSERT INTO product_image(product_id, src, position) VALUES (1, 'https://img.example/b.jpg', 2),
+              (1, 'https://img.example/a.jpg', 1);
+            """)
+        let detail = try XCTUnwrap(try shop.productDetail(id: 1))
+        XCTAssertEqual(detail.images, ["https://img.example/a.jpg", "https://img.example/b.jpg"])
+        XCTAssertEqual(detail.imageCount, 2)
+    }
 }

@@ -5,13 +5,19 @@ public struct ProductDetail: Sendable, Hashable {
     public let stockByVariant: [Int64: Int64]
     public let listings: [String: ListingState]
     public let imageCount: Int
+    /// Image references (URLs) in position order.
+    public let images: [String]
 
-    public init(product: Product, variants: [Variant], stockByVariant: [Int64: Int64], listings: [String: ListingState], imageCount: Int) {
+    public init(
+        product: Product, variants: [Variant], stockByVariant: [Int64: Int64], listings: [String: ListingState],
+        imageCount: Int, images: [String] = []
+    ) {
         self.product = product
         self.variants = variants
         self.stockByVariant = stockByVariant
         self.listings = listings
         self.imageCount = imageCount
+        self.images = images
     }
 }
 

@@ -89,6 +89,10 @@ enum CatalogPane {
                 .init(SafeText("stock " + Format.quantity(stock)), stock <= 0 ? .danger : .normal),
             ])
         }
+        if !detail.images.isEmpty {
+            doc.heading("Images (\(detail.images.count))")
+            for (index, image) in detail.images.enumerated() { doc.field("  \(index + 1)", image) }
+        }
         doc.heading("Description")
         doc.paragraph(product.bodyHTML.isEmpty ? "(none)" : product.bodyHTML)
         return doc
