@@ -86,17 +86,26 @@ struct PaneLists: Sendable {
         return ("v.sku LIKE ? ESCAPE '\\'", [FilterText.prefix(text)])
     }
 
-    var prices: KeysetList<VariantPriceItem> {
+    /// Margin in basis points as an integer expression (variants without a cost or price sort last);
+    /// the index `variant_by_margin` holds the same expression.
+    static let marginSQL = """
+        (CASE WHEN cost_minor IS NULL OR price_minor <= 0 THEN 1000000 \
+        ELSE (price_minor - cost_minor) * 10000 / price_minor END)
+        """
+
+    /// Pricing by SKU (the default), or by margin, lowest first (`order` "margin").
+    func prices(order: String = "") -> KeysetList<VariantPriceItem> {
         let currency = self.currency
+        let sortExpression = order == "margin" ? Self.marginSQL : "v.sku"
         return KeysetList(
             columns: """
                 v.id, v.sku, v.option1, v.option2, v.option3, v.price_minor, v.compare_at_minor, v.cost_minor,
-                       v.version, v.status AS variant_status, p.title AS product_title, v.sku AS sort0, v.id AS sort1
-                """,
+                       v.version, v.status AS variant_status, p.title AS product_title, v.id AS sort1,
+                """ + sortExpression + " AS sort0",
             from: """
                 variant v JOIN product p ON p.id = v.product_id
                 """,
-            sortColumns: ["v.sku", "v.id"], descending: false,
+            sortColumns: [sortExpression, "v.id"], descending: false,
             filter: Self.query(.pricing, freeText: Self.variantText) { db, field in
                 switch field.key {
                 case .floor:

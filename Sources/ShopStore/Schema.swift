@@ -10,6 +10,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 create shop schema", migrate: createShopSchema)
         migrator.registerMigration("v2 add filter indexes", migrate: addFilterIndexes)
+        migrator.registerMigration("v3 index variants by margin", migrate: indexVariantsByMargin)
         return migrator
     }
 
@@ -313,5 +314,10 @@ enum Schema {
                 SELECT RAISE(ABORT, 'the audit log is append-only');
             END;
             """)
+    }
+
+    /// Pricing sorted by margin pages by keyset over the same expression as `PaneLists.marginSQL`.
+    private static func indexVariantsByMargin(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX variant_by_margin ON variant(" + PaneLists.marginSQL + ", id)")
     }
 }

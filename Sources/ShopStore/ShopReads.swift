@@ -37,8 +37,13 @@ extension ShopDatabase {
 
     public func productPage(_ request: PageRequest) throws -> [ProductListItem] { try page(\.products, request) }
     public func productCount(filter: String) throws -> Int { try count(\.products, filter: filter) }
-    public func pricePage(_ request: PageRequest) throws -> [VariantPriceItem] { try page(\.prices, request) }
-    public func priceCount(filter: String) throws -> Int { try count(\.prices, filter: filter) }
+    public func pricePage(_ request: PageRequest) throws -> [VariantPriceItem] {
+        try writer.read { db in try lists(db).prices(order: request.order).page(db, request) }
+    }
+
+    public func priceCount(filter: String) throws -> Int {
+        try writer.read { db in try lists(db).prices().count(db, filter: filter) }
+    }
     public func stockPage(_ request: PageRequest) throws -> [StockListItem] { try page(\.stock, request) }
     public func stockCount(filter: String) throws -> Int { try count(\.stock, filter: filter) }
     public func promotionPage(_ request: PageRequest) throws -> [PromotionListItem] { try page(\.promotions, request) }
@@ -49,7 +54,7 @@ extension ShopDatabase {
     /// The pricing rows of chosen variants, in SKU order; ids that no longer exist are left out.
     public func priceItems(ids: [Int64]) throws -> [VariantPriceItem] {
         try writer.read { db in
-            let list = try lists(db).prices
+            let list = try lists(db).prices()
             var items: [VariantPriceItem] = []
             // Bound parameters in chunks (SQLite limits the number of variables per statement).
             for start in stride(from: 0, to: ids.count, by: 500) {

@@ -20,3 +20,23 @@ final class FilterSyntaxTests: XCTestCase {
         XCTAssertTrue(console.screen.statusLine.contains("Enter keep"), console.screen.statusLine)
     }
 }
+
+/// `s` cycles a pane's sort orders.
+final class SortOrderTests: XCTestCase {
+    func testSInPricingSortsByMarginAndSaysSoAndAgainReturnsToSKU() {
+        let console = Console(shop: Fixtures.demoShop())
+        console.press(.character("2"), .character("s"))
+        XCTAssertTrue(console.screen.statusLine.contains("sorted by margin, lowest first"), console.screen.statusLine)
+        XCTAssertEqual(console.state.table.order, "margin")
+        console.press(.character("j"))
+        XCTAssertTrue(console.screen.statusLine.contains("by margin"), console.screen.statusLine)
+        console.press(.character("s"))
+        XCTAssertEqual(console.state.table.order, "")
+    }
+
+    func testSInACatalogWithOneOrderSaysSo() {
+        let console = Console(shop: Fixtures.demoShop())
+        console.press(.character("s"))
+        XCTAssertTrue(console.screen.statusLine.contains("one order only"), console.screen.statusLine)
+    }
+}

@@ -31,10 +31,13 @@ public struct PageRequest: Hashable, Sendable {
     public let direction: Direction
     public let filter: String
     public let limit: Int
+    /// A named sort order the list offers besides its default ("" = default), e.g. "margin".
+    public let order: String
 
-    public init(_ direction: Direction, filter: String = "", limit: Int) {
+    public init(_ direction: Direction, filter: String = "", limit: Int, order: String = "") {
         self.direction = direction
         self.filter = filter
         self.limit = limit
+        self.order = order
     }
 }

@@ -19,6 +19,7 @@ public enum Action: Hashable, Sendable {
     case toggleMark, markAll
     case undo
     case bulkPrice
+    case cycleSort
     case confirmYes, confirmNo
 
     // Records.

@@ -147,6 +147,7 @@ public final class AppModel {
         case .markAll: markAll()
         case .undo: undoLast()
         case .bulkPrice: beginBulkPrice()
+        case .cycleSort: cycleSort()
         case .confirmYes: confirmYes()
         case .confirmNo: confirmNo()
         case .openForm: openProductForm()
@@ -278,6 +279,20 @@ public final class AppModel {
         case .control("w"): return ""
         default: return nil
         }
+    }
+
+    /// The pane's next sort order, from the first row again.
+    private func cycleSort() {
+        let orders = PaneDefinition.definition(for: state.active).sortOrders
+        guard orders.count > 1 else {
+            state.message = .init(text: "\(state.active.title) has one order only", isError: false)
+            return
+        }
+        let current = orders.firstIndex { $0.name == state.table.order } ?? 0
+        let next = orders[(current + 1) % orders.count]
+        let filter = state.table.filter
+        update(state.active) { try $0.reload(filter: filter, order: next.name, height: $1, fetch: $2) }
+        state.message = .init(text: "sorted by \(next.label)", isError: false)
     }
 
     private func applyFilter(_ filter: String) {

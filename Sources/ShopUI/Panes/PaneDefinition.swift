@@ -71,6 +71,8 @@ public struct PaneDefinition: Sendable {
     public let columns: @Sendable (ShopOverview) -> [Column]
     /// Columns editable in place, in the order ←/→ visits them.
     public var editable: [EditableColumn] = []
+    /// Sort orders `s` cycles through: the store's name for each ("" = default) and its label.
+    public var sortOrders: [(name: String, label: String)] = []
     public let rows: @Sendable (any ShopReading, PageRequest, PresentationContext) throws -> [TableRow]
     public let count: @Sendable (any ShopReading, String) throws -> Int
     public let detail: @Sendable (any ShopReading, Int64, PresentationContext) throws -> DetailDocument?
@@ -82,8 +84,9 @@ public struct PaneDefinition: Sendable {
         rows: @escaping @Sendable (any ShopReading, PageRequest, PresentationContext) throws -> [TableRow],
         count: @escaping @Sendable (any ShopReading, String) throws -> Int,
         detail: @escaping @Sendable (any ShopReading, Int64, PresentationContext) throws -> DetailDocument?,
-        emptyHint: String, editable: [EditableColumn] = []
+        emptyHint: String, editable: [EditableColumn] = [], sortOrders: [(name: String, label: String)] = []
     ) {
+        self.sortOrders = sortOrders
         self.id = id
         self.columns = columns
         self.rows = rows

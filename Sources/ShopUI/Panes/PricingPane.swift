@@ -30,7 +30,8 @@ enum PricingPane {
             EditableColumn(column: 5, label: "cost") { row, text in
                 .updateVariant(id: row.id, expectedVersion: row.version, changes: [.cost: text])
             },
-        ])
+        ],
+        sortOrders: [("", "SKU"), ("margin", "margin, lowest first")])
 
     static func row(_ item: VariantPriceItem, context: PresentationContext) -> TableRow {
         var marginCell = TableCell(SafeText("—"), role: .dim)

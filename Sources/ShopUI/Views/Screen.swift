@@ -108,6 +108,7 @@ enum StatusLine {
         grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(.status))
         var left = " \(state.active.title) · \(countText(state))"
         if !table.filter.isEmpty { left += " · /\(table.filter)" }
+        if !table.order.isEmpty { left += " · by \(table.order)" }
         if state.allMarked.contains(state.active) {
             left += " · all marked"
         } else if state.markedCount > 0 {

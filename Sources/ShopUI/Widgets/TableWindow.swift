@@ -18,6 +18,8 @@ public struct TableWindow: Sendable, Equatable {
     /// The number of rows under the current filter, once known.
     public var total: Int?
     public private(set) var filter = ""
+    /// The sort order by name ("" = the list's default); keys from one order mean nothing in another.
+    public private(set) var order = ""
     public private(set) var isLoaded = false
 
     public init() {}
@@ -37,11 +39,12 @@ public struct TableWindow: Sendable, Equatable {
     }
 
     /// Starts over at the first row, under a (possibly new) filter.
-    public mutating func reload(filter: String, height: Int, fetch: Fetch) throws {
+    public mutating func reload(filter: String, order newOrder: String? = nil, height: Int, fetch: Fetch) throws {
         if filter != self.filter { total = nil }
         self.filter = filter
+        if let newOrder { order = newOrder }
         let limit = pageSize(height)
-        let fetched = try fetch(PageRequest(.after(nil), filter: filter, limit: limit))
+        let fetched = try fetch(PageRequest(.after(nil), filter: filter, limit: limit, order: order))
         rows = fetched
         windowStart = 0
         selected = 0
@@ -59,7 +62,7 @@ public struct TableWindow: Sendable, Equatable {
         if target == 0 && windowStart > 0 {
             // The first row is read from the start of the list, not by walking back to it.
             let limit = pageSize(height)
-            let fetched = try fetch(PageRequest(.after(nil), filter: filter, limit: limit))
+            let fetched = try fetch(PageRequest(.after(nil), filter: filter, limit: limit, order: order))
             rows = fetched
             windowStart = 0
             atEnd = fetched.count < limit
@@ -69,7 +72,7 @@ public struct TableWindow: Sendable, Equatable {
         while !atEnd && target + height > windowStart + rows.count {
             guard let last = rows.last else { break }
             let limit = max(pageSize(height), target + height - (windowStart + rows.count))
-            let fetched = try fetch(PageRequest(.after(last.key), filter: filter, limit: limit))
+            let fetched = try fetch(PageRequest(.after(last.key), filter: filter, limit: limit, order: order))
             rows += fetched
             if fetched.count < limit {
                 atEnd = true
@@ -82,7 +85,7 @@ public struct TableWindow: Sendable, Equatable {
         // Fetch backward when the target lies before the window.
         while target < windowStart, let first = rows.first {
             let limit = max(pageSize(height), windowStart - target)
-            let fetched = try fetch(PageRequest(.before(first.key), filter: filter, limit: limit))
+            let fetched = try fetch(PageRequest(.before(first.key), filter: filter, limit: limit, order: order))
             rows = fetched + rows
             windowStart -= fetched.count
             if fetched.count < limit || windowStart < 0 {
@@ -104,7 +107,7 @@ public struct TableWindow: Sendable, Equatable {
         if top < windowStart, let first = rows.first {
             // Page up can show rows above the window: fetch them too.
             let limit = windowStart - top
-            let fetched = try fetch(PageRequest(.before(first.key), filter: filter, limit: limit))
+            let fetched = try fetch(PageRequest(.before(first.key), filter: filter, limit: limit, order: order))
             rows = fetched + rows
             windowStart -= fetched.count
             if fetched.count < limit {
@@ -129,7 +132,7 @@ public struct TableWindow: Sendable, Equatable {
     /// Jumps to the last row: reads the last page directly (no walking), then places it by count.
     public mutating func selectLast(height: Int, fetch: Fetch, count: () throws -> Int) throws {
         let limit = pageSize(height)
-        let fetched = try fetch(PageRequest(.before(nil), filter: filter, limit: limit))
+        let fetched = try fetch(PageRequest(.before(nil), filter: filter, limit: limit, order: order))
         guard !fetched.isEmpty else { rows = []; windowStart = 0; selected = 0; top = 0; atEnd = true; total = 0; return }
         let known = try total ?? count()
         total = max(known, fetched.count)
@@ -148,10 +151,10 @@ public struct TableWindow: Sendable, Equatable {
         if top > windowStart, rows.indices.contains(top - 1 - windowStart) {
             anchor = rows[top - 1 - windowStart].key
         } else if top > 0, let first = rows.first {
-            anchor = try fetch(PageRequest(.before(first.key), filter: filter, limit: 1)).first?.key
+            anchor = try fetch(PageRequest(.before(first.key), filter: filter, limit: 1, order: order)).first?.key
         }
         let limit = pageSize(height)
-        let fetched = try fetch(PageRequest(.after(anchor), filter: filter, limit: limit))
+        let fetched = try fetch(PageRequest(.after(anchor), filter: filter, limit: limit, order: order))
         rows = fetched
         windowStart = anchor == nil ? 0 : top
         if anchor == nil { top = 0 }
