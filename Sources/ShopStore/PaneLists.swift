@@ -18,10 +18,30 @@ struct PaneLists: Sendable {
         self.now = now
     }
 
-    var products: KeysetList<ProductListItem> {
-        KeysetList(
+    /// How badly a product needs attention, as minus the sum of `ContentIssue.weight` over its
+    /// issues (so "worst first" is ascending). Duplicate codes cannot occur here: the schema keeps
+    /// SKUs and barcodes unique.
+    static let attentionSQL = """
+        (-((CASE WHEN NOT EXISTS (SELECT 1 FROM variant av WHERE av.product_id = p.id)
+                   OR EXISTS (SELECT 1 FROM variant av WHERE av.product_id = p.id AND av.price_minor = 0) THEN 512 ELSE 0 END)
+          + (CASE WHEN p.status = 'active' AND (SELECT COALESCE(SUM(al.on_hand), 0) FROM variant av
+                   JOIN stock_level al ON al.variant_id = av.id WHERE av.product_id = p.id) <= 0 THEN 64 ELSE 0 END)
+          + (CASE WHEN trim(p.body_html) = '' THEN 32 ELSE 0 END)
+          + (CASE WHEN NOT EXISTS (SELECT 1 FROM product_image ai WHERE ai.product_id = p.id) THEN 16 ELSE 0 END)
+          + (CASE WHEN p.seo_title = '' THEN 8 WHEN length(p.seo_title) > 60 THEN 4 ELSE 0 END)
+          + (CASE WHEN p.seo_description = '' THEN 2 WHEN length(p.seo_description) > 160 THEN 1 ELSE 0 END)))
+        """
+
+    /// The catalog by title (the default), or worst content health first (`order` "attention").
+    /// The attention order has no index: it reads and scores the filtered products, which is
+    /// meant to be narrowed first (`attention:yes`, a vendor, a type).
+    func products(order: String = "") -> KeysetList<ProductListItem> {
+        let sortColumns = order == "attention" ? [Self.attentionSQL, "p.title", "p.id"] : ["p.title", "p.id"]
+        let sortNames = order == "attention" ? ["sortA", "sort0", "sort1"] : ["sort0", "sort1"]
+        return KeysetList(
             columns: """
                 p.id, p.title, p.vendor, p.product_type, p.status, p.version, p.title AS sort0, p.id AS sort1,
+                """ + (order == "attention" ? Self.attentionSQL + " AS sortA," : "") + """
                        (SELECT count(*) FROM variant v WHERE v.product_id = p.id) AS variant_count,
                        (SELECT COALESCE(SUM(l.on_hand), 0) FROM variant v JOIN stock_level l ON l.variant_id = v.id
                          WHERE v.product_id = p.id) AS total_stock,
@@ -32,7 +52,7 @@ struct PaneLists: Sendable {
             from: """
                 product p
                 """,
-            sortColumns: ["p.title", "p.id"], descending: false,
+            sortColumns: sortColumns, descending: false,
             filter: Self.query(.catalog, freeText: Self.productWords) { _, field in
                 switch field.key {
                 case .tag:
@@ -67,7 +87,7 @@ struct PaneLists: Sendable {
             },
             decode: { row in
                 ProductListItem(
-                    id: row["id"], sortKey: row.sortKey(["sort0", "sort1"]), title: row["title"], vendor: row["vendor"],
+                    id: row["id"], sortKey: row.sortKey(sortNames), title: row["title"], vendor: row["vendor"],
                     productType: row["product_type"], status: ProductStatus(rawValue: row["status"]) ?? .draft,
                     variantCount: row["variant_count"], totalStock: row["total_stock"],
                     channels: (row["channels"] as String?)?.split(separator: " ").map(String.init) ?? [],

@@ -35,8 +35,13 @@ extension ShopDatabase {
         try writer.read { db in try lists(db)[keyPath: list].count(db, filter: filter) }
     }
 
-    public func productPage(_ request: PageRequest) throws -> [ProductListItem] { try page(\.products, request) }
-    public func productCount(filter: String) throws -> Int { try count(\.products, filter: filter) }
+    public func productPage(_ request: PageRequest) throws -> [ProductListItem] {
+        try writer.read { db in try lists(db).products(order: request.order).page(db, request) }
+    }
+
+    public func productCount(filter: String) throws -> Int {
+        try writer.read { db in try lists(db).products().count(db, filter: filter) }
+    }
     public func pricePage(_ request: PageRequest) throws -> [VariantPriceItem] {
         try writer.read { db in try lists(db).prices(order: request.order).page(db, request) }
     }

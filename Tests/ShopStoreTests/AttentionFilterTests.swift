@@ -32,5 +32,19 @@ final class AttentionFilterTests: XCTestCase {
         XCTAssertEqual(try shop.productCount(filter: "attention:yes"), 5)
         XCTAssertEqual(try shop.productPage(PageRequest(.after(nil), filter: "attention:yes image", limit: 50)).map(\.title),
                        ["No image"], "it combines with words")
+
+        // Worst first: the weights of ContentIssue, a missing price above all; ties by title.
+        var worstFirst: [String] = []
+        var after: SortKey?
+        while true {
+            let page = try shop.productPage(PageRequest(.after(after), limit: 2, order: "attention"))
+            worstFirst += page.map(\.title)
+            guard let last = page.last, page.count == 2 else { break }
+            after = last.sortKey
+        }
+        XCTAssertEqual(worstFirst, ["Zero price", "No stock", "No body", "No image", "Long SEO", "Complete", "Draft without stock"])
+        let input = ContentHealthInput(
+            status: .active, bodyHTML: "", imageCount: 1, seoTitle: "t", seoDescription: "d", totalStock: 0)
+        XCTAssertEqual(ContentHealth.score(input), 64 + 32, "the SQL weights are ContentIssue's weights")
     }
 }

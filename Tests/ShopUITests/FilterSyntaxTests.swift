@@ -34,9 +34,9 @@ final class SortOrderTests: XCTestCase {
         XCTAssertEqual(console.state.table.order, "")
     }
 
-    func testSInACatalogWithOneOrderSaysSo() {
+    func testSInAPaneWithOneOrderSaysSo() {
         let console = Console(shop: Fixtures.demoShop())
-        console.press(.character("s"))
+        console.press(.character("3"), .character("s"))
         XCTAssertTrue(console.screen.statusLine.contains("one order only"), console.screen.statusLine)
     }
 }

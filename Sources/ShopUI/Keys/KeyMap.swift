@@ -34,7 +34,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character(" ")], .toggleMark, .table, "mark or unmark the row"),
         KeyBinding([.character("*")], .markAll, .table, "mark all rows of the filter / unmark"),
         KeyBinding([.character("b")], .bulkPrice, .table, "bulk price change (Pricing)"),
-        KeyBinding([.character("s")], .cycleSort, .table, "next sort order (Pricing: margin)"),
+        KeyBinding([.character("s")], .cycleSort, .table, "next sort order (margin, attention)"),
         KeyBinding([.character("u")], .undo, .table, "undo your last change"),
         KeyBinding([.character("E")], .openForm, .table, "edit the product or variant in a form"),
         KeyBinding([.character("n")], .newProduct, .table, "new product (Catalog)"),

@@ -32,7 +32,8 @@ enum CatalogPane {
             EditableColumn(column: 3, label: "status") { row, text in
                 .updateProduct(id: row.id, expectedVersion: row.version, changes: [.status: text])
             },
-        ])
+        ],
+        sortOrders: [("", "title"), ("attention", "needs attention, worst first")])
 
     static func row(_ item: ProductListItem) -> TableRow {
         let statusRole: StyleRole? = switch item.status {
