@@ -410,16 +410,16 @@ final class ScreenTests: XCTestCase {
         let console = console(width: 40, height: 12)
         console.press(.enter)
         var grid = console.screen
-        // 20 lines (with the content-health section), three of which wrap at this width: 23 rows.
-        XCTAssertTrue(grid.line(1).hasSuffix(" 9/23"), grid.line(1))
+        // 21 lines (content health, a codes line per variant), three of which wrap at this width: 24 rows.
+        XCTAssertTrue(grid.line(1).hasSuffix(" 9/24"), grid.line(1))
         console.press(.character("j"))
-        XCTAssertTrue(console.screen.line(1).hasSuffix(" 10/23"), console.screen.line(1))
+        XCTAssertTrue(console.screen.line(1).hasSuffix(" 10/24"), console.screen.line(1))
         console.press(.character("j"), times: 50)
         grid = console.screen
-        XCTAssertTrue(grid.line(1).hasSuffix(" 23/23"), grid.line(1))
+        XCTAssertTrue(grid.line(1).hasSuffix(" 24/24"), grid.line(1))
         XCTAssertTrue(grid.line(10).contains("Hand finished."), "the last row sits at the bottom: \(grid.text)")
         console.press(.character("k"))
-        XCTAssertTrue(console.screen.line(1).hasSuffix(" 22/23"), "scrolling up answers at once")
+        XCTAssertTrue(console.screen.line(1).hasSuffix(" 23/24"), "scrolling up answers at once")
     }
 
     func testDetailViewWrapsLongLinesAtSpacesAndKeepsAWrappedValueUnderItsValue() throws {

@@ -89,6 +89,11 @@ enum CatalogPane {
                 .init(SafeText(pad("margin " + margin, 14)), (variant.margin?.isBelow(floorBasisPoints: context.overview.marginFloorBasisPoints) ?? false) ? .warning : .normal),
                 .init(SafeText("stock " + Format.quantity(stock)), stock <= 0 ? .danger : .normal),
             ])
+            // Codes and weight on their own line, under the SKU.
+            doc.line([
+                .init(SafeText(pad("", 2))),
+                .init(SafeText("barcode " + (variant.barcode ?? "—") + " · \(variant.grams) g"), .dim),
+            ])
         }
         if !detail.images.isEmpty {
             doc.heading("Images (\(detail.images.count))")
