@@ -41,6 +41,12 @@ extension ShopDatabase {
                     try recordMovement(
                         db, variantID: variantID, locationID: locationID, reason: stockReason, quantity: quantity,
                         reference: reference, batch: batch)
+                case .transferStock(let variantID, let from, let to, let quantity, let reference, let beyond):
+                    try transferStock(
+                        db, variantID: variantID, from: from, to: to, quantity: quantity, reference: reference,
+                        beyondAvailable: beyond, batch: batch)
+                case .stocktake(let variantID, let locationID, let counted, let reference):
+                    try stocktake(db, variantID: variantID, locationID: locationID, counted: counted, reference: reference, batch: batch)
                 case .undo(let batchID):
                     try undo(db, batchID: batchID, batch: batch)
                 case .createProduct:
@@ -72,6 +78,8 @@ extension ShopDatabase {
         case .updateVariant: "edit variant"
         case .updateVariants(let edits, _): edits.count == 1 ? "edit variant" : "bulk edit \(edits.count) variants"
         case .recordMovement(_, _, let reason, _, _): "stock \(reason.label)"
+        case .transferStock: "stock transfer"
+        case .stocktake: "stocktake"
         case .undo(let batchID): "undo #\(batchID)"
         case .createProduct: "create product"
         case .createVariant: "create variant"

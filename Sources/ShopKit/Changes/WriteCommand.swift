@@ -7,6 +7,11 @@ public enum WriteCommand: Sendable {
     case updateVariant(id: Int64, expectedVersion: Int64, changes: [VariantField: String])
     /// Stock changes only by appending a movement; movements add up, so they never conflict.
     case recordMovement(variantID: Int64, locationID: Int64, reason: StockReason, quantity: Int64, reference: String)
+    /// Moves stock between two locations: a transfer-out and a transfer-in movement in one
+    /// transaction. More than is available at the source is refused unless `beyondAvailable`.
+    case transferStock(variantID: Int64, from: Int64, to: Int64, quantity: Int64, reference: String, beyondAvailable: Bool)
+    /// A counted quantity: the difference to the ledger becomes one stocktake movement.
+    case stocktake(variantID: Int64, locationID: Int64, counted: Int64, reference: String)
     /// Several variant edits as one change: one transaction, one audit batch, one undo step.
     /// A price under the shop's margin floor is refused unless `overrideMarginFloor`, and an
     /// override is itself recorded in the audit log.
@@ -75,10 +80,33 @@ public enum WriteCommand: Sendable {
             return ValidatedChanges(values: values, perEdit: [variant])
         case .recordMovement(_, _, let reason, let quantity, let reference):
             try StockMovement.validate(reason: reason, quantity: quantity)
-            if reference.count > 120 {
-                throw ValidationError(field: "reference", message: "reference is too long", hint: "use at most 120 characters")
+            try Self.checkReference(reference)
+            if [.adjustment, .damage, .loss, .found].contains(reason) && reference.trimmingWhitespace().isEmpty {
+                throw ValidationError(
+                    field: "reference", message: "a \(reason.label) needs a reason", hint: "say why, e.g. \"broken in the shelf\"")
             }
             return ValidatedChanges(values: [:])
+        case .transferStock(_, let from, let to, let quantity, let reference, _):
+            guard quantity > 0 else {
+                throw ValidationError(field: "quantity", message: "a transfer moves at least one unit", hint: "enter a quantity above 0")
+            }
+            guard from != to else {
+                throw ValidationError(field: "to", message: "a transfer needs two different locations", hint: "choose another destination")
+            }
+            try Self.checkReference(reference)
+            return ValidatedChanges(values: [:])
+        case .stocktake(_, _, let counted, let reference):
+            guard counted >= 0 else {
+                throw ValidationError(field: "counted", message: "a count cannot be below zero", hint: "enter what is on the shelf, 0 or more")
+            }
+            try Self.checkReference(reference)
+            return ValidatedChanges(values: [:])
+        }
+    }
+
+    private static func checkReference(_ reference: String) throws(ValidationError) {
+        if reference.count > 120 {
+            throw ValidationError(field: "reference", message: "reference is too long", hint: "use at most 120 characters")
         }
     }
 
