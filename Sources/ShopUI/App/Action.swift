@@ -24,6 +24,7 @@ public enum Action: Hashable, Sendable {
 
     // Records.
     case openForm, newProduct, newVariant, duplicate, archive
+    case stockAction(StockAction)
     case formNextField, formPreviousField, formEnter, formSave, formClose
     case keepText, dropText
     /// The text came back from $VISUAL/$EDITOR (nil: the editor failed or was not saved).

@@ -51,6 +51,21 @@ extension AppModel {
         }
     }
 
+    /// Receive, adjust, transfer or count the selected SKU (Stock pane).
+    func openStockForm(_ action: StockAction) {
+        guard state.active == .stock else {
+            state.message = .init(text: "stock is received, adjusted, moved and counted in Stock — press 4", isError: false)
+            return
+        }
+        guard requireWritable(), let row = state.table.selectedRow else { return }
+        guard !state.overview.locations.isEmpty else {
+            state.message = .init(text: "the shop has no locations yet", isError: true)
+            return
+        }
+        let sku = row.cells.count > 1 ? row.cells[1].text.description : "row \(row.id)"
+        state.mode = .form(.stock(action, variantID: row.id, sku: sku, locations: state.overview.locations))
+    }
+
     func openNewProductForm() {
         guard requireCatalog("a new product") else { return }
         state.mode = .form(.newProduct())
@@ -149,9 +164,14 @@ extension AppModel {
             state.message = .init(text: "some fields need fixing — see the messages under them", isError: true)
             return
         }
-        guard let command = form.command() else {
-            state.mode = .browse
-            state.message = .init(text: "nothing changed", isError: false)
+        guard let command = form.command(locations: state.overview.locations) else {
+            if form.fields.contains(where: { $0.error != nil }) {
+                state.mode = .form(form)
+                state.message = .init(text: "some fields need fixing — see the messages under them", isError: true)
+            } else {
+                state.mode = .browse
+                state.message = .init(text: "nothing changed", isError: false)
+            }
             return
         }
         let title = form.fields.first { $0.key == .product(.title) }?.editor.text ?? "product"
@@ -162,6 +182,7 @@ extension AppModel {
         case .createVariant: description = "new variant"
         case .editVariant: description = "changes to the variant"
         case .editProduct: description = "changes to \(title)"
+        case .stock(let action, _): description = "\(action.rawValue) of \(form.title.split(separator: " ").last.map(String.init) ?? "stock")"
         }
         state.mode = .browse
         switch write(command, description: description, remember: !creates) {
@@ -181,6 +202,17 @@ extension AppModel {
                 text: "someone changed this product meanwhile (\(now)) — Ctrl-S saves yours over it, Esc keeps theirs",
                 isError: true)
         case .invalid(let error):
+            if case .transferStock(let variant, let from, let to, let quantity, let reference, false) = command,
+               error.field == "quantity" {
+                // Moving more than the ledger shows can be right (stock not yet booked): ask.
+                state.mode = .confirm(Confirmation(
+                    question: "\(error.message). Move \(quantity) anyway?",
+                    command: PendingCommand(id: nextPendingID, command: .transferStock(
+                        variantID: variant, from: from, to: to, quantity: quantity, reference: reference, beyondAvailable: true)),
+                    description: description))
+                nextPendingID += 1
+                return
+            }
             form.showError(error)
             state.mode = .form(form)
         case .belowFloor, .refused:

@@ -153,6 +153,7 @@ public final class AppModel {
         case .openForm: openProductForm()
         case .newProduct: openNewProductForm()
         case .newVariant: openNewVariantForm()
+        case .stockAction(let action): openStockForm(action)
         case .duplicate: duplicateProduct()
         case .archive: askToArchive()
         case .formNextField: moveFormFocus(by: 1)

@@ -8,6 +8,8 @@ public struct FormState: Sendable, Equatable {
         case createProduct
         case editVariant(id: Int64, version: Int64)
         case createVariant(productID: Int64)
+        /// A stock action on one variant: receive, adjust, transfer or count.
+        case stock(StockAction, variantID: Int64)
     }
 
     public struct Field: Sendable, Equatable {
@@ -16,6 +18,8 @@ public struct FormState: Sendable, Equatable {
             case variant(VariantField)
             /// Option values of a new variant, "M / Black".
             case options
+            /// Stock action fields.
+            case location, destination, quantity, reference
             case sku, price
             /// Comma-separated tags.
             case tags
@@ -115,6 +119,19 @@ public struct FormState: Sendable, Equatable {
         ])
     }
 
+    /// A stock action form; locations are typed by code.
+    public static func stock(_ action: StockAction, variantID: Int64, sku: String, locations: [Location]) -> FormState {
+        let codes = locations.map(\.code).joined(separator: ", ")
+        let first = locations.first?.code ?? ""
+        var fields = [Field(key: .location, label: action == .transfer ? "From" : "Location", value: first, hint: "one of: \(codes)")]
+        if action == .transfer {
+            fields.append(Field(key: .destination, label: "To", value: locations.dropFirst().first?.code ?? "", hint: "one of: \(codes)"))
+        }
+        fields.append(Field(key: .quantity, label: action.quantityLabel, value: "", hint: action.quantityHint))
+        fields.append(Field(key: .reference, label: action == .adjust ? "Reason" : "Reference", value: "", hint: action.referenceHint))
+        return FormState(title: "\(action.title) \(sku)", purpose: .stock(action, variantID: variantID), fields: fields)
+    }
+
     /// A new product: a draft with one variant.
     public static func newProduct() -> FormState {
         FormState(title: "New product (a draft until you set it active)", purpose: .createProduct, fields: [
@@ -137,7 +154,12 @@ public struct FormState: Sendable, Equatable {
                 switch fields[index].key {
                 case .product(let field): _ = try field.validate(text, currency: currency)
                 case .variant(let field): _ = try field.validate(text, currency: currency)
-                case .options: break
+                case .options, .location, .destination, .reference: break
+                case .quantity:
+                    guard let number = Int64(text.trimmingWhitespace()) else {
+                        throw ValidationError(field: "quantity", message: "\"\(text)\" is not a whole number", hint: "e.g. 12 or -3")
+                    }
+                    _ = number
                 case .sku: _ = try VariantField.sku.validate(text, currency: currency)
                 case .price: _ = try VariantField.price.validate(text, currency: currency)
                 case .tags, .channels: break // checked by the write path (it knows the channels)
@@ -151,9 +173,34 @@ public struct FormState: Sendable, Equatable {
         return valid
     }
 
-    /// The write command for what changed (edit) or for the new record (create).
-    public func command() -> WriteCommand? {
+    /// The write command for what changed (edit) or for the new record (create). Location codes
+    /// are looked up in `locations`; an unknown one is put under its field and gives nil.
+    public mutating func command(locations: [Location] = []) -> WriteCommand? {
         switch purpose {
+        case .stock(let action, let variantID):
+            func text(_ key: Field.Key) -> String { fields.first { $0.key == key }?.editor.text.trimmingWhitespace() ?? "" }
+            func location(_ key: Field.Key) -> Int64? {
+                let code = text(key)
+                if let found = locations.first(where: { $0.code.lowercased() == code.lowercased() }) { return found.id }
+                if let index = fields.firstIndex(where: { $0.key == key }) {
+                    fields[index].error = "there is no location \"\(code)\" — use one of \(locations.map(\.code).joined(separator: ", "))"
+                    focus = index
+                }
+                return nil
+            }
+            guard let from = location(.location), let quantity = Int64(text(.quantity)) else { return nil }
+            let reference = text(.reference)
+            switch action {
+            case .receive:
+                return .recordMovement(variantID: variantID, locationID: from, reason: .receipt, quantity: quantity, reference: reference)
+            case .adjust:
+                return .recordMovement(variantID: variantID, locationID: from, reason: .adjustment, quantity: quantity, reference: reference)
+            case .count:
+                return .stocktake(variantID: variantID, locationID: from, counted: quantity, reference: reference)
+            case .transfer:
+                guard let to = location(.destination) else { return nil }
+                return .transferStock(variantID: variantID, from: from, to: to, quantity: quantity, reference: reference, beyondAvailable: false)
+            }
         case .editProduct(let id, let version):
             var changes: [ProductField: String] = [:]
             var tags: [String]?
@@ -163,7 +210,7 @@ public struct FormState: Sendable, Equatable {
                 case .product(let key): changes[key] = field.editor.text
                 case .tags: tags = field.editor.text.split(separator: ",").map { String($0).trimmingWhitespace() }
                 case .channels: channels = field.editor.text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-                case .sku, .price, .variant, .options: break
+                default: break
                 }
             }
             guard !changes.isEmpty || tags != nil || channels != nil else { return nil }
@@ -177,7 +224,7 @@ public struct FormState: Sendable, Equatable {
                 case .product(let key): values[key] = field.editor.text
                 case .sku: sku = field.editor.text
                 case .price: price = field.editor.text
-                case .tags, .channels, .variant, .options: break
+                default: break
                 }
             }
             return .createProduct(fields: values, sku: sku, price: price)
@@ -210,6 +257,10 @@ public struct FormState: Sendable, Equatable {
             case .price: error.field == "price"
             case .variant(let key): key.rawValue == error.field || field.label.lowercased() == error.field
             case .options: error.field == "options"
+            case .location: error.field == "location"
+            case .destination: error.field == "to"
+            case .quantity: ["quantity", "counted"].contains(error.field)
+            case .reference: error.field == "reference"
             case .tags: error.field == "tags"
             case .channels: error.field == "channels"
             }
@@ -217,6 +268,40 @@ public struct FormState: Sendable, Equatable {
         if let index {
             fields[index].error = error.description
             focus = index
+        }
+    }
+}
+
+/// What a stock form does. Each is entered as a delta or a count, never as a new level.
+public enum StockAction: String, Sendable, Equatable, CaseIterable {
+    case receive, adjust, transfer, count
+
+    var title: String {
+        switch self {
+        case .receive: "Receive"
+        case .adjust: "Adjust"
+        case .transfer: "Transfer"
+        case .count: "Count (stocktake)"
+        }
+    }
+
+    var quantityLabel: String { self == .count ? "Counted" : self == .adjust ? "Change (±)" : "Quantity" }
+
+    var quantityHint: String {
+        switch self {
+        case .receive: "units received, e.g. 12"
+        case .adjust: "units added or removed, e.g. -2"
+        case .transfer: "units moved"
+        case .count: "what is on the shelf; the difference is recorded"
+        }
+    }
+
+    var referenceHint: String {
+        switch self {
+        case .receive: "purchase order number, e.g. PO-2026-0142"
+        case .adjust: "required: why, e.g. broken in the shelf"
+        case .transfer: "transfer note, e.g. TR-0012"
+        case .count: "e.g. count 2026-11"
         }
     }
 }
