@@ -115,13 +115,16 @@ extension ShopDatabase {
                 (location: location, level: StockLevel(onHand: onHand[location.id] ?? 0, reserved: index == 0 ? reserved : 0))
             }
             let movements = try Row.fetchAll(db, sql: """
-                SELECT m.at, l.code, m.reason, m.quantity, m.reference, m.actor FROM stock_movement m
-                JOIN location l ON l.id = m.location_id WHERE m.variant_id = ? ORDER BY m.at DESC, m.id DESC LIMIT 20
+                SELECT * FROM (
+                    SELECT m.id, m.at, l.code, m.reason, m.quantity, m.reference, m.actor,
+                           SUM(m.quantity) OVER (PARTITION BY m.location_id ORDER BY m.at, m.id) AS balance
+                    FROM stock_movement m JOIN location l ON l.id = m.location_id WHERE m.variant_id = ?)
+                ORDER BY at DESC, id DESC LIMIT 50
                 """, arguments: [id]).map { row in
                 LedgerLine(
                     at: Timestamp(iso8601: row["at"]) ?? Timestamp(secondsSince1970: 0), locationCode: row["code"],
                     reason: StockReason(rawValue: row["reason"]) ?? .adjustment, quantity: row["quantity"],
-                    reference: row["reference"], actor: row["actor"])
+                    reference: row["reference"], actor: row["actor"], balance: row["balance"])
             }
             return VariantDetail(
                 product: product, variant: variant, levels: levels, recentMovements: movements,

@@ -117,6 +117,15 @@ final class StockActionTests: XCTestCase {
         XCTAssertEqual(try anna.integer("SELECT on_hand FROM stock_level WHERE variant_id = 1 AND location_id = 1"), 100)
         XCTAssertEqual(try anna.integer("SELECT count(*) FROM stock_movement"), 50)
     }
+
+    func testTheLedgerShowsTheRunningBalancePerLocationNewestFirst() throws {
+        try shop.perform(.recordMovement(variantID: 1, locationID: 1, reason: .receipt, quantity: 10, reference: "PO-1"))
+        try shop.perform(.transferStock(variantID: 1, from: 1, to: 2, quantity: 4, reference: "TR-1", beyondAvailable: false))
+        try shop.perform(.stocktake(variantID: 1, locationID: 1, counted: 5, reference: "count"))
+        let ledger = try XCTUnwrap(try shop.variantDetail(id: 1)).recentMovements
+        XCTAssertEqual(ledger.map { "\($0.locationCode) \($0.quantity) = \($0.balance ?? -99)" },
+                       ["BER -1 = 5", "HAM 4 = 4", "BER -4 = 6", "BER 10 = 10"])
+    }
 }
 
 /// A small deterministic random source, so a failing sequence can be replayed.

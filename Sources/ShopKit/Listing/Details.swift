@@ -28,14 +28,20 @@ public struct LedgerLine: Sendable, Hashable {
     public let quantity: Int64
     public let reference: String
     public let actor: String
+    /// On hand at this location right after this movement.
+    public let balance: Int64?
 
-    public init(at: Timestamp, locationCode: String, reason: StockReason, quantity: Int64, reference: String, actor: String) {
+    public init(
+        at: Timestamp, locationCode: String, reason: StockReason, quantity: Int64, reference: String, actor: String,
+        balance: Int64? = nil
+    ) {
         self.at = at
         self.locationCode = locationCode
         self.reason = reason
         self.quantity = quantity
         self.reference = reference
         self.actor = actor
+        self.balance = balance
     }
 }
 

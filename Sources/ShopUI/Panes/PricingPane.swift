@@ -102,7 +102,7 @@ enum VariantDocument {
                 .init(SafeText("available " + Format.quantity(level.available)), level.available <= 0 ? .danger : .normal),
             ])
         }
-        doc.heading("Recent movements")
+        doc.heading("Ledger (newest first; balance = on hand at that location after the movement)")
         if detail.recentMovements.isEmpty { doc.line([.init("(none)", .dim)]) }
         for movement in detail.recentMovements {
             let sign = movement.quantity > 0 ? "+" : ""
@@ -110,7 +110,8 @@ enum VariantDocument {
                 .init(SafeText(pad(movement.at.minuteText, 18)), .dim),
                 .init(SafeText(pad(movement.locationCode, 6))),
                 .init(SafeText(pad(movement.reason.label, 14))),
-                .init(SafeText(pad(sign + Format.quantity(movement.quantity), 8)), movement.quantity < 0 ? .warning : .good),
+                .init(SafeText(pad(sign + Format.quantity(movement.quantity), 7)), movement.quantity < 0 ? .warning : .good),
+                .init(SafeText(pad("= " + (movement.balance.map(Format.quantity) ?? "?"), 8))),
                 .init(SafeText(pad(movement.reference, 16))),
                 .init(SafeText(movement.actor), .dim),
             ])
