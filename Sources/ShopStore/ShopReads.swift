@@ -173,6 +173,20 @@ extension ShopDatabase {
         }
     }
 
+    /// On hand per location at the end of a moment, from the ledger: the sum of every movement
+    /// up to and including `at`.
+    public func stockLevels(variantID: Int64, at moment: Timestamp) throws -> [(location: Location, onHand: Int64)] {
+        try writer.read { db in
+            let sums = try Row.fetchAll(db, sql: """
+                SELECT location_id, SUM(quantity) AS on_hand FROM stock_movement
+                WHERE variant_id = ? AND at <= ? GROUP BY location_id
+                """, arguments: [variantID, moment.iso8601])
+            var byLocation: [Int64: Int64] = [:]
+            for row in sums { byLocation[row["location_id"]] = row["on_hand"] }
+            return try Self.locations(db).map { ($0, byLocation[$0.id] ?? 0) }
+        }
+    }
+
     /// Price changes of a variant from the audit log, newest first (at most 50).
     func priceHistory(_ db: Database, variantID: Int64) throws -> [PriceChangeRecord] {
         try Row.fetchAll(db, sql: """

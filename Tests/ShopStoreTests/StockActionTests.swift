@@ -118,6 +118,23 @@ final class StockActionTests: XCTestCase {
         XCTAssertEqual(try anna.integer("SELECT count(*) FROM stock_movement"), 50)
     }
 
+    func testTheLevelOnAPastDateSumsTheLedgerUpToTheEndOfThatMoment() throws {
+        try shop.rawExecute("""
+            INSERT INTO stock_movement(at, variant_id, location_id, reason, quantity, reference, actor) VALUES
+              ('2026-10-01T09:00:00Z', 1, 1, 'receipt', 10, 'PO-1', 'anna'),
+              ('2026-10-05T09:00:00Z', 1, 1, 'sale', -3, '#1', 'shop'),
+              ('2026-10-05T10:00:00Z', 1, 2, 'receipt', 4, 'PO-2', 'anna'),
+              ('2026-11-01T09:00:00Z', 1, 1, 'sale', -2, '#2', 'shop');
+            """)
+        func levels(_ text: String) throws -> [String] {
+            try shop.stockLevels(variantID: 1, at: Timestamp(iso8601: text)!).map { "\($0.location.code) \($0.onHand)" }
+        }
+        XCTAssertEqual(try levels("2026-09-30T23:59:59Z"), ["BER 0", "HAM 0"])
+        XCTAssertEqual(try levels("2026-10-05T09:00:00Z"), ["BER 7", "HAM 0"], "a movement at that very moment counts")
+        XCTAssertEqual(try levels("2026-10-31T23:59:59Z"), ["BER 7", "HAM 4"])
+        XCTAssertEqual(try levels("2026-11-30T00:00:00Z"), ["BER 5", "HAM 4"])
+    }
+
     func testTheLedgerShowsTheRunningBalancePerLocationNewestFirst() throws {
         try shop.perform(.recordMovement(variantID: 1, locationID: 1, reason: .receipt, quantity: 10, reference: "PO-1"))
         try shop.perform(.transferStock(variantID: 1, from: 1, to: 2, quantity: 4, reference: "TR-1", beyondAvailable: false))

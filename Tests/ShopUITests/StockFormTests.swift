@@ -72,3 +72,25 @@ final class StockFormTests: XCTestCase {
         guard case .stocktake(_, _, 0, _) = writer.commands.first else { return XCTFail("\(writer.commands)") }
     }
 }
+
+/// `L` in Stock: the level of the selected SKU on a typed day.
+final class LevelOnDateTests: XCTestCase {
+    func testLAsksForADateAndABadDateIsExplainedWhileEscapeSaysNothing() {
+        let console = Console(shop: Fixtures.demoShop())
+        console.press(.character("4"), .character("L"))
+        XCTAssertTrue(console.screen.statusLine.contains("Stock on the date"), console.screen.statusLine)
+        console.press(.control("u"))
+        console.type("yesterday")
+        console.press(.enter)
+        XCTAssertTrue(console.screen.statusLine.contains("is not a date"), console.screen.statusLine)
+        console.press(.escape)
+        XCTAssertEqual(console.state.mode, .browse)
+        XCTAssertFalse(console.screen.statusLine.contains("not saved"), console.screen.statusLine)
+    }
+
+    func testLOutsideStockSaysWhereToGo() {
+        let console = Console(shop: Fixtures.demoShop())
+        console.press(.character("L"))
+        XCTAssertTrue(console.screen.statusLine.contains("press 4"), console.screen.statusLine)
+    }
+}

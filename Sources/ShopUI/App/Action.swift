@@ -20,6 +20,7 @@ public enum Action: Hashable, Sendable {
     case undo
     case bulkPrice
     case cycleSort
+    case levelOnDate
     case confirmYes, confirmNo
 
     // Records.

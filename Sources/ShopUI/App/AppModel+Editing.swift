@@ -53,8 +53,9 @@ extension AppModel {
     }
 
     func cancelEdit() {
+        let wasQuestion: Bool = { if case .datePrompt = state.mode { true } else { false } }()
         state.mode = .browse
-        state.message = .init(text: "not saved", isError: false)
+        if !wasQuestion { state.message = .init(text: "not saved", isError: false) }
     }
 
     /// Keys typed into a field (inline edit or bulk prompt).
@@ -64,6 +65,8 @@ extension AppModel {
             if edit.editor.apply(key) { state.mode = .edit(edit) }
         case .bulkPrompt(var editor):
             if editor.apply(key) { state.mode = .bulkPrompt(editor) }
+        case .datePrompt(var editor):
+            if editor.apply(key) { state.mode = .datePrompt(editor) }
         case .form:
             typeIntoForm(key)
         case .textArea(var area, let form):
@@ -75,6 +78,7 @@ extension AppModel {
 
     func commitEdit() {
         if case .bulkPrompt(let editor) = state.mode { return previewBulkPrice(editor.text) }
+        if case .datePrompt(let editor) = state.mode { return showLevelOnDate(editor.text) }
         guard case .edit(var edit) = state.mode,
               let column = PaneDefinition.definition(for: edit.pane).editable.first(where: { $0.column == edit.column })
         else { return }
@@ -95,6 +99,27 @@ extension AppModel {
                 isError: true)
         case .belowFloor, .invalid, .refused:
             break
+        }
+    }
+
+    /// The selected SKU's on-hand stock per location at the end of a typed day.
+    func showLevelOnDate(_ text: String) {
+        guard let row = state.table.selectedRow else { state.mode = .browse; return }
+        guard let day = Timestamp(iso8601: text.trimmingWhitespace()), text.trimmingWhitespace().count == 10 else {
+            state.message = .init(text: "\"\(text)\" is not a date — type it as 2026-10-01", isError: true)
+            return
+        }
+        state.mode = .browse
+        let endOfDay = day.adding(seconds: 86_399)
+        do {
+            let levels = try store.stockLevels(variantID: row.id, at: endOfDay)
+            let parts = levels.map { "\($0.location.code) \(Format.quantity($0.onHand))" }
+            let total = levels.reduce(0) { $0 + $1.onHand }
+            state.message = .init(
+                text: "\(rowLabel(row.id)) at the end of \(day.dateText): \(parts.joined(separator: " · ")) (total \(Format.quantity(total)))",
+                isError: false)
+        } catch {
+            state.message = .init(text: "could not read the ledger: \(error)", isError: true)
         }
     }
 

@@ -61,7 +61,7 @@ public final class AppModel {
         if key == .resize { return }
         state.message = nil
         switch state.mode {
-        case .edit, .bulkPrompt, .confirm, .bulkPreview, .form, .textArea:
+        case .edit, .bulkPrompt, .datePrompt, .confirm, .bulkPreview, .form, .textArea:
             // In a field or a question only its own keys count (and Ctrl-C): a typed q is a q.
             if let action = keyMap.bindings.first(where: { $0.context == state.keyContext && $0.keys.contains(key) })?.action {
                 return send(action)
@@ -148,6 +148,12 @@ public final class AppModel {
         case .undo: undoLast()
         case .bulkPrice: beginBulkPrice()
         case .cycleSort: cycleSort()
+        case .levelOnDate:
+            guard state.active == .stock else {
+                state.message = .init(text: "past stock levels are in Stock — press 4", isError: false)
+                return
+            }
+            state.mode = .datePrompt(LineEditor(state.now.dateText))
         case .confirmYes: confirmYes()
         case .confirmNo: confirmNo()
         case .openForm: openProductForm()

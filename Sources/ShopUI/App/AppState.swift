@@ -13,6 +13,8 @@ public struct AppState: Sendable {
         case confirm(Confirmation)
         /// Typing a bulk price rule for the marked rows (or the filter).
         case bulkPrompt(LineEditor)
+        /// Typing a date to see the selected SKU's stock on that day.
+        case datePrompt(LineEditor)
         /// The preview of a bulk change, applied only on `y`.
         case bulkPreview(BulkPreviewState)
         /// A whole record in a form.
@@ -77,7 +79,7 @@ public struct AppState: Sendable {
         case .browse, .help: .table
         case .filter: .filter
         case .detail: .detail
-        case .edit, .bulkPrompt: .edit
+        case .edit, .bulkPrompt, .datePrompt: .edit
         case .confirm: .confirm
         case .bulkPreview: .preview
         case .form: .form

@@ -20,6 +20,8 @@ public protocol ShopReading: Sendable {
     func promotionDetail(id: Int64) throws -> Promotion?
 
     func stockPage(_ request: PageRequest) throws -> [StockListItem]
+    /// On hand per location at the end of a moment (from the ledger).
+    func stockLevels(variantID: Int64, at moment: Timestamp) throws -> [(location: Location, onHand: Int64)]
     func stockCount(filter: String) throws -> Int
 
     func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem]
@@ -28,6 +30,9 @@ public protocol ShopReading: Sendable {
 }
 
 extension ShopReading {
+    /// Without a ledger to read, a store knows no past levels.
+    public func stockLevels(variantID: Int64, at moment: Timestamp) throws -> [(location: Location, onHand: Int64)] { [] }
+
     /// Pages through the whole list picking the ids: correct for any store, fast for none.
     /// Stores override it with a direct lookup.
     public func priceItems(ids: [Int64]) throws -> [VariantPriceItem] {

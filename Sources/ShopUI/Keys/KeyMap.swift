@@ -40,6 +40,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("A")], .stockAction(.adjust), .table, "adjust stock ± with a reason (Stock)"),
         KeyBinding([.character("T")], .stockAction(.transfer), .table, "transfer between locations (Stock)"),
         KeyBinding([.character("C")], .stockAction(.count), .table, "count: stocktake (Stock)"),
+        KeyBinding([.character("L")], .levelOnDate, .table, "stock on a past date (Stock)"),
         KeyBinding([.character("E")], .openForm, .table, "edit the product or variant in a form"),
         KeyBinding([.character("n")], .newProduct, .table, "new product (Catalog)"),
         KeyBinding([.character("v")], .newVariant, .table, "new variant of the product (Catalog)"),

@@ -10,7 +10,7 @@ public enum Screen {
         TabBar.draw(into: &grid, state: state, theme: theme)
         let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
         switch state.mode {
-        case .browse, .filter, .edit, .bulkPrompt:
+        case .browse, .filter, .edit, .bulkPrompt, .datePrompt:
             TableView.draw(into: &grid, area: body, state: state, theme: theme)
         case .confirm(let confirmation):
             TableView.draw(into: &grid, area: body, state: state, theme: theme)
@@ -148,6 +148,8 @@ enum StatusLine {
             return ("Bulk price for \(target): ", editor, "e.g. +10% .99, -5%, =19.99, cost+40%")
         case .confirm:
             return ("Confirm: y yes · n no", nil, "")
+        case .datePrompt(let editor):
+            return ("Stock on the date: ", editor, "YYYY-MM-DD · Enter shows · Esc cancels")
         case .form(let form):
             return ("\(form.title)\(form.isDirty ? " · changed" : "")", nil, "")
         case .textArea(let area, _):
