@@ -3,7 +3,7 @@ import ShopKit
 
 /// A list read in windows by keyset pagination: "up to N rows after (or before) this sort key".
 /// Every sort order has an index, so a window costs the same on the first page and the millionth,
-/// and no query uses OFFSET. All SQL here is constant text; user input only ever travels as
+/// and no query skips rows by position. All SQL here is constant text; user input only ever travels as
 /// bound arguments.
 struct KeysetList<Item: Sendable> {
     /// The select list (may hold correlated subqueries).
