@@ -130,7 +130,7 @@ struct PaneLists: Sendable {
                 switch field.key {
                 case .floor:
                     // Under the floor exactly as `MarginFloor.check` says: price × (10,000 − floor) < cost × 10,000.
-                    let floor = try Self.marginFloorBasisPoints(db)
+                    let floor = try ShopDatabase.marginFloorBasisPoints(db)
                     return ("v.cost_minor IS NOT NULL AND v.price_minor * ? < v.cost_minor * 10000", [10_000 - floor])
                 case .cost:
                     return ("v.cost_minor IS NULL", [])
@@ -330,14 +330,6 @@ struct PaneLists: Sendable {
 
     /// The shop's margin floor in basis points, read as the write path reads it (whole percent);
     /// none, unreadable or impossible (`MarginFloor` refuses it) means "never below cost".
-    static func marginFloorBasisPoints(_ db: Database) throws -> Int64 {
-        let text = try String.fetchOne(db, sql: "SELECT value FROM shop_setting WHERE key = 'margin_floor_percent'")
-        guard let percent = text.flatMap({ Int64($0.trimmingWhitespace()) }) else { return 0 }
-        let (basisPoints, overflow) = percent.multipliedReportingOverflow(by: 100)
-        guard !overflow, let floor = try? MarginFloor(basisPoints: basisPoints) else { return 0 }
-        return floor.basisPoints
-    }
-
     static func options(_ row: Row) -> String {
         let values = [row["option1"], row["option2"], row["option3"]].compactMap { $0 as String? }
         let variant = Variant(productID: 0, sku: nil, optionValues: values, price: .zero(.eur))

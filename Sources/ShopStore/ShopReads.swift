@@ -10,10 +10,10 @@ extension ShopDatabase {
                 Row.fetchAll(db, sql: "SELECT key, value FROM shop_setting").map { ($0["key"] as String, $0["value"] as String) },
                 uniquingKeysWith: { first, _ in first })
             let locations = try Self.locations(db)
-            let floorPercent = settings["margin_floor_percent"].flatMap { Int64($0) } ?? 0
+
             return ShopOverview(
                 name: settings["name"] ?? "", currency: currency, locations: locations,
-                marginFloorBasisPoints: floorPercent * 100)
+                marginFloorBasisPoints: try Self.marginFloorBasisPoints(db))
         }
     }
 

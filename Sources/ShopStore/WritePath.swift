@@ -152,7 +152,7 @@ extension ShopDatabase {
     func updateVariant(
         _ db: Database, id: Int64, expectedVersion: Int64, values: [String: FieldValue], override: Bool, batch: AuditBatch
     ) throws -> Int64 {
-        let floor = try marginFloor(db)
+        let floor = try Self.marginFloorBasisPoints(db)
         let currency = batch.context.currency
         var overrideNote: String?
         let version = try updateRow(
@@ -174,13 +174,6 @@ extension ShopDatabase {
         return version
     }
 
-    /// The shop's margin floor in basis points; 0 (never below cost) when the shop sets none.
-    func marginFloor(_ db: Database) throws -> Int64 {
-        let text = try String.fetchOne(db, sql: "SELECT value FROM shop_setting WHERE key = 'margin_floor_percent'")
-        // A setting outside 0–99 % is not a floor a price could meet: treat it as "never below cost".
-        guard let percent = text.flatMap({ Int64($0.trimmingWhitespace()) }), (0..<100).contains(percent) else { return 0 }
-        return percent * 100
-    }
 
     // MARK: - Stock
 

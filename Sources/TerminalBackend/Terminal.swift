@@ -71,7 +71,6 @@ public final class Terminal {
                 let cell = grid[x, y]
                 if cell.isContinuation { continue }
                 if let previous = lastGrid, previous[x, y] == cell { continue }
-                // The last cell of the screen: writing it would scroll on some terminals.
                 let chars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
                 let (attributes, pair) = curses(cell.style)
                 chars.withUnsafeBufferPointer { buffer in

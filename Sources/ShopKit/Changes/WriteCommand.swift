@@ -55,7 +55,6 @@ public enum WriteCommand: Sendable {
                 throw ValidationError(field: "tags", message: "tag \"\(tag.prefix(20))…\" is too long or holds a comma",
                                       hint: "separate tags with commas, at most 64 characters each")
             }
-            _ = channels
             return ValidatedChanges(values: changes.isEmpty ? [:] : try Self.validate(changes, currency: currency))
         case .createVariant(_, let options, let fields):
             guard fields[.price] != nil else {

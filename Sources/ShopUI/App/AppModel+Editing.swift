@@ -147,9 +147,8 @@ extension AppModel {
             return .saved(result)
         } catch {
             switch error {
-            case .conflict(_, let id, let version, let current):
+            case .conflict(_, _, let version, let current):
                 refreshAfterWrite()
-                _ = id
                 return .conflict(current: current, version: version)
             case .belowMarginFloor(let reason):
                 let override = Self.withFloorOverride(command)

@@ -29,22 +29,3 @@ public protocol ShopReading: Sendable {
     func complaintDetail(id: Int64) throws -> ComplaintDetail?
 }
 
-extension ShopReading {
-    /// Without a ledger to read, a store knows no past levels.
-    public func stockLevels(variantID: Int64, at moment: Timestamp) throws -> [(location: Location, onHand: Int64)] { [] }
-
-    /// Pages through the whole list picking the ids: correct for any store, fast for none.
-    /// Stores override it with a direct lookup.
-    public func priceItems(ids: [Int64]) throws -> [VariantPriceItem] {
-        let wanted = Set(ids)
-        var found: [VariantPriceItem] = []
-        var after: SortKey?
-        while found.count < wanted.count {
-            let page = try pricePage(PageRequest(.after(after), limit: 500))
-            found += page.filter { wanted.contains($0.id) }
-            guard let last = page.last, page.count == 500 else { break }
-            after = last.sortKey
-        }
-        return found
-    }
-}

@@ -20,18 +20,10 @@ enum CatalogPane {
         detail: { store, id, context in try store.productDetail(id: id).map { document($0, context: context) } },
         emptyHint: "No products yet. Load the demo shop with `shopdesk init --demo --db FILE`, or `shopdesk demo`.",
         editable: [
-            EditableColumn(column: 0, label: "title") { row, text in
-                .updateProduct(id: row.id, expectedVersion: row.version, changes: [.title: text])
-            },
-            EditableColumn(column: 1, label: "vendor") { row, text in
-                .updateProduct(id: row.id, expectedVersion: row.version, changes: [.vendor: text])
-            },
-            EditableColumn(column: 2, label: "type") { row, text in
-                .updateProduct(id: row.id, expectedVersion: row.version, changes: [.productType: text])
-            },
-            EditableColumn(column: 3, label: "status") { row, text in
-                .updateProduct(id: row.id, expectedVersion: row.version, changes: [.status: text])
-            },
+            .product(0, "title", .title),
+            .product(1, "vendor", .vendor),
+            .product(2, "type", .productType),
+            .product(3, "status", .status),
         ],
         sortOrders: [("", "title"), ("attention", "needs attention, worst first")])
 

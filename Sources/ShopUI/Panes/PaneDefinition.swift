@@ -65,6 +65,22 @@ public struct EditableColumn: Sendable {
     }
 }
 
+extension EditableColumn {
+    /// A product field edited in place.
+    static func product(_ column: Int, _ label: String, _ field: ProductField) -> EditableColumn {
+        EditableColumn(column: column, label: label) { row, text in
+            .updateProduct(id: row.id, expectedVersion: row.version, changes: [field: text])
+        }
+    }
+
+    /// A variant field edited in place.
+    static func variant(_ column: Int, _ label: String, _ field: VariantField) -> EditableColumn {
+        EditableColumn(column: column, label: label) { row, text in
+            .updateVariant(id: row.id, expectedVersion: row.version, changes: [field: text])
+        }
+    }
+}
+
 /// One pane: its columns, how it reads a window of rows, counts, and opens a detail.
 public struct PaneDefinition: Sendable {
     public let id: PaneID

@@ -21,15 +21,9 @@ enum PricingPane {
         detail: { store, id, context in try store.variantDetail(id: id).map { VariantDocument.make($0, context: context) } },
         emptyHint: "No variants yet. Load the demo shop with `shopdesk init --demo --db FILE`, or `shopdesk demo`.",
         editable: [
-            EditableColumn(column: 3, label: "price") { row, text in
-                .updateVariant(id: row.id, expectedVersion: row.version, changes: [.price: text])
-            },
-            EditableColumn(column: 4, label: "compare-at price") { row, text in
-                .updateVariant(id: row.id, expectedVersion: row.version, changes: [.compareAtPrice: text])
-            },
-            EditableColumn(column: 5, label: "cost") { row, text in
-                .updateVariant(id: row.id, expectedVersion: row.version, changes: [.cost: text])
-            },
+            .variant(3, "price", .price),
+            .variant(4, "compare-at price", .compareAtPrice),
+            .variant(5, "cost", .cost),
         ],
         sortOrders: [("", "SKU"), ("margin", "margin, lowest first")])
 

@@ -182,6 +182,11 @@ final class FakeShop: ShopReading, @unchecked Sendable {
     func promotionDetail(id: Int64) throws -> Promotion? { promotions.first { $0.id == id }?.promotion }
 
     func stockPage(_ request: PageRequest) throws -> [StockListItem] { page(stock, request, text: Self.stockText) }
+    func priceItems(ids: [Int64]) throws -> [VariantPriceItem] { prices.filter { ids.contains($0.id) } }
+    /// The fake keeps no ledger: every location was empty on every past day.
+    func stockLevels(variantID: Int64, at moment: Timestamp) throws -> [(location: Location, onHand: Int64)] {
+        shopOverview.locations.map { ($0, 0) }
+    }
     func stockCount(filter: String) throws -> Int { count(stock, filter, text: Self.stockText) }
 
     func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem] {
