@@ -89,7 +89,7 @@ check(shop.get("currency") == "EUR" and shop.get("anchor_date") == "2026-11-20"
       and shop.get("timezone") == "Europe/Berlin" and shop.get("margin_floor_percent") == "25" and shop.get("name"),
       "shop.csv keys")
 locs = {r["code"]: r["kind"] for r in data["locations.csv"]}
-check(len(locs) == 3 and Counter(locs.values()) == Counter({"warehouse": 2, "fulfilment": 1}), "locations")
+check(len(locs) == 4 and Counter(locs.values()) == Counter({"warehouse": 2, "fulfilment": 1, "damaged": 1}), "locations")
 channels = [r["code"] for r in data["channels.csv"]]
 check(channels == ["web", "amazon", "ebay"], "channels")
 

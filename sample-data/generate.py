@@ -25,7 +25,7 @@ NOW = datetime(2026, 11, 20, 12, 0, 0)          # anchor date, 12:00Z
 START = datetime(2026, 5, 20, 0, 0, 0)          # six months of history
 SHOP_NAME = "Nordlicht Outfitters"
 
-BER, HAM, FBA = "BER", "HAM", "FBA"
+BER, HAM, FBA, QUA = "BER", "HAM", "FBA", "QUA"
 USERS = ["anna", "ben", "chris", "dana"]
 
 
@@ -940,7 +940,7 @@ pending_in = {}
 moves = []
 heap = []
 seq = [0]
-counters = {"PO": 0, "TR": 0, "ADJ": 0, "DMG": 0, "LOSS": 0, "FND": 0}
+counters = {"PO": 0, "TR": 0, "ADJ": 0, "DMG": 0, "LOSS": 0, "FND": 0, "QUA": 0}
 
 
 def nextref(kind):
@@ -1284,6 +1284,9 @@ def do_ship(order):
             push(rt, 1, "return", order)
 
 
+quarantined = [0]
+
+
 def do_return(order):
     at = order["ret"]
     clerk = rng.choice(["chris", "ben"])
@@ -1292,7 +1295,15 @@ def do_return(order):
         actor = "import" if loc == FBA else clerk
         move(at, ln["v"].sku, loc, "return", ln["qty"], order["number"], actor)
         if rng.random() < 0.18:
-            move(at + timedelta(minutes=rng.randint(5, 50)), ln["v"].sku, loc, "damage", -1, order["number"], actor)
+            when = at + timedelta(minutes=rng.randint(5, 50))
+            quarantined[0] += 1
+            if loc == BER and quarantined[0] % 2 == 0:
+                # every other damaged return in Berlin waits in quarantine for the supplier's claim
+                ref = nextref("QUA")
+                move(when, ln["v"].sku, BER, "transfer_out", -1, ref, actor)
+                move(when, ln["v"].sku, QUA, "transfer_in", 1, ref, actor)
+            else:
+                move(when, ln["v"].sku, loc, "damage", -1, order["number"], actor)
 
 
 def restockable(v, t):
@@ -1784,7 +1795,7 @@ counts["shop.csv"] = write_csv("shop.csv", ["key", "value"], [
 
 counts["locations.csv"] = write_csv("locations.csv", ["code", "name", "kind"], [
     (BER, "Berlin warehouse", "warehouse"), (HAM, "Hamburg warehouse", "warehouse"),
-    (FBA, "Amazon FBA Leipzig", "fulfilment")])
+    (FBA, "Amazon FBA Leipzig", "fulfilment"), (QUA, "Berlin quarantine", "damaged")])
 
 counts["channels.csv"] = write_csv("channels.csv", ["code", "name"], [
     ("web", "Web shop"), ("amazon", "Amazon"), ("ebay", "eBay")])

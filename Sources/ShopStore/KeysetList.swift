@@ -8,6 +8,8 @@ import ShopKit
 struct KeysetList<Item: Sendable> {
     /// The select list (may hold correlated subqueries).
     let columns: String
+    /// Values for `?` marks in `columns` (a moment a subquery compares with), bound first.
+    var columnArguments: StatementArguments = []
     /// `table [JOIN …]`: what follows FROM, without WHERE or ORDER BY.
     let from: String
     /// Sort columns, most significant first; the last one must be unique (the id).
@@ -20,7 +22,7 @@ struct KeysetList<Item: Sendable> {
 
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
         var conditions: [String] = []
-        var arguments = StatementArguments()
+        var arguments = columnArguments
         let filterText = request.filter.trimmingWhitespace()
         if !filterText.isEmpty {
             guard let fragment = try filter(db, filterText) else { return [] }
@@ -61,7 +63,7 @@ struct KeysetList<Item: Sendable> {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         let sql = "SELECT " + columns + " FROM " + from + " WHERE " + sortColumns.last! + " IN (" + marks + ")"
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)).map(decode)
+        return try Row.fetchAll(db, sql: sql, arguments: columnArguments + StatementArguments(ids)).map(decode)
     }
 
     func count(_ db: Database, filter filterText: String) throws -> Int {

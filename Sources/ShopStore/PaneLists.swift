@@ -8,14 +8,20 @@ import ShopKit
 /// constant SQL; values travel as bound arguments only.
 struct PaneLists: Sendable {
     let currency: Currency
-    let locationIDs: [Int64]
-    /// The moment time-derived filters (`overdue:yes`) are judged at: the store's clock.
+    let locations: [Location]
+    /// The moment time-derived filters (`overdue:yes`) and sales velocity are judged at: the store's clock.
     let now: Timestamp
 
-    init(currency: Currency, locationIDs: [Int64], now: Timestamp = SystemClock.now()) {
+    init(currency: Currency, locations: [Location], now: Timestamp = SystemClock.now()) {
         self.currency = currency
-        self.locationIDs = locationIDs
+        self.locations = locations
         self.now = now
+    }
+
+    init(currency: Currency, locationIDs: [Int64], now: Timestamp = SystemClock.now()) {
+        self.init(
+            currency: currency, locations: locationIDs.map { Location(id: $0, code: "L\($0)", name: "", kind: .warehouse) },
+            now: now)
     }
 
     /// How badly a product needs attention, as minus the sum of `ContentIssue.weight` over its
@@ -151,18 +157,26 @@ struct PaneLists: Sendable {
             })
     }
 
+    /// Stock by SKU, with what planning needs per row: levels per location, reserved, reorder
+    /// settings, units sold in the velocity window (from orders) and the unit cost.
     var stock: KeysetList<StockListItem> {
-        let locationIDs = self.locationIDs
+        let locations = self.locations
+        let currency = self.currency
+        let windowStart = now.adding(seconds: -SalesVelocity.windowDays * 86_400).iso8601
+        let overstockDays = StockView.overstockDays
         return KeysetList(
             columns: """
-                v.id, v.sku, v.option1, v.option2, v.option3, p.title AS product_title,
+                v.id, v.sku, v.option1, v.option2, v.option3, v.cost_minor, p.title AS product_title,
                        v.sku AS sort0, v.id AS sort1,
                        (SELECT group_concat(l.location_id || ':' || l.on_hand, ' ') FROM stock_level l
                          WHERE l.variant_id = v.id) AS levels,
                        (SELECT COALESCE(SUM(ol.quantity), 0) FROM order_line ol JOIN sales_order o ON o.id = ol.order_id
                          WHERE ol.variant_id = v.id AND o.status = 'open') AS reserved,
-                       s.reorder_point
+                """ + Self.soldSinceSQL + """
+                 AS sold,
+                       s.reorder_point, s.reorder_quantity, s.lead_time_days, s.version AS setting_version
                 """,
+            columnArguments: [windowStart],
             from: """
                 variant v JOIN product p ON p.id = v.product_id
                 LEFT JOIN stock_setting s ON s.variant_id = v.id
@@ -175,8 +189,20 @@ struct PaneLists: Sendable {
                         EXISTS (SELECT 1 FROM stock_level fl JOIN location flo ON flo.id = fl.location_id
                                 WHERE fl.variant_id = v.id AND flo.code = ? COLLATE NOCASE AND fl.on_hand > 0)
                         """, [field.value])
-                case .stock where field.value == "low":
+                case .stock where field.value == StockView.low.rawValue:
                     return ("s.reorder_point IS NOT NULL AND " + Self.availableSQL + " <= s.reorder_point", [])
+                case .stock where field.value == StockView.over.rawValue:
+                    // More cover than the threshold: available × window > threshold × sold, which
+                    // also holds for stock that did not sell at all.
+                    return ("""
+                        \(Self.availableSQL) > 0
+                        AND \(Self.availableSQL) * \(SalesVelocity.windowDays) > ? * \(Self.soldSinceSQL)
+                        """, [overstockDays, windowStart])
+                case .stock where field.value == StockView.oversold.rawValue:
+                    return ("""
+                        \(Self.availableSQL) < 0
+                        AND EXISTS (SELECT 1 FROM product_listing fpl WHERE fpl.product_id = p.id AND fpl.state = 'listed')
+                        """, [])
                 case .stock:
                     return (Self.availableSQL + " <= 0", [])
                 default:
@@ -191,13 +217,26 @@ struct PaneLists: Sendable {
                         byLocation[location] = quantity
                     }
                 }
+                let reorder: ReorderSettings? = (row["reorder_point"] as Int64?).map {
+                    ReorderSettings(
+                        reorderPoint: $0, reorderQuantity: row["reorder_quantity"], leadTimeDays: row["lead_time_days"],
+                        version: row["setting_version"])
+                }
                 return StockListItem(
                     id: row["id"], sortKey: row.sortKey(["sort0", "sort1"]), sku: row["sku"],
                     productTitle: row["product_title"], optionSummary: Self.options(row),
-                    onHandByLocation: locationIDs.map { byLocation[$0] ?? 0 }, reserved: row["reserved"],
-                    reorderPoint: row["reorder_point"])
+                    onHandByLocation: locations.map { byLocation[$0.id] ?? 0 },
+                    sellableByLocation: locations.map(\.isSellable), reserved: row["reserved"], reorder: reorder,
+                    velocity: SalesVelocity(unitsSold: row["sold"]),
+                    unitCost: (row["cost_minor"] as Int64?).map { Money(minorUnits: $0, currency: currency) })
             })
     }
+
+    /// Units of the variant `v` sold since the moment bound to its `?` (orders not cancelled).
+    static let soldSinceSQL = """
+        (SELECT COALESCE(SUM(sol.quantity), 0) FROM order_line sol JOIN sales_order so ON so.id = sol.order_id
+                         WHERE sol.variant_id = v.id AND so.placed_at >= ? AND so.status <> 'cancelled')
+        """
 
     var promotions: KeysetList<PromotionListItem> {
         let currency = self.currency
@@ -315,12 +354,13 @@ struct PaneLists: Sendable {
         }
     }
 
-    /// On hand at every location less what open orders reserve (`StockListItem.available`) of
+    /// On hand at every sellable location less what open orders reserve (`StockListItem.available`) of
     /// the variant `v`. The reservation is summed only for variants on some open order, a set
     /// found once per statement, so a filter over many variants does not add up every variant's
     /// order history.
-    private static let availableSQL = """
-        ((SELECT COALESCE(SUM(fl.on_hand), 0) FROM stock_level fl WHERE fl.variant_id = v.id)
+    static let availableSQL = """
+        ((SELECT COALESCE(SUM(fl.on_hand), 0) FROM stock_level fl
+           WHERE fl.variant_id = v.id AND fl.location_id NOT IN (SELECT dl.id FROM location dl WHERE dl.kind = 'damaged'))
          - CASE WHEN v.id IN (SELECT fol.variant_id FROM sales_order fo JOIN order_line fol ON fol.order_id = fo.id
                               WHERE fo.status = 'open' AND fol.variant_id IS NOT NULL)
            THEN (SELECT COALESCE(SUM(fol.quantity), 0) FROM order_line fol JOIN sales_order fo ON fo.id = fol.order_id

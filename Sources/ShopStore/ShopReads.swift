@@ -24,7 +24,7 @@ extension ShopDatabase {
     }
 
     private func lists(_ db: Database) throws -> PaneLists {
-        PaneLists(currency: currency, locationIDs: try Self.locations(db).map(\.id), now: clock())
+        PaneLists(currency: currency, locations: try Self.locations(db), now: clock())
     }
 
     private func page<Item>(_ list: KeyPath<PaneLists, KeysetList<Item>>, _ request: PageRequest) throws -> [Item] {

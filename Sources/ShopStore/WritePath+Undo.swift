@@ -23,10 +23,15 @@ extension ShopDatabase {
         var fieldsByRow: [String: [(field: String, old: String?, new: String?)]] = [:]
         var rowOrder: [String] = []
         var linkedProducts: Set<Int64> = []
+        var settingChanges: [Int64: [String: (old: String?, new: String?)]] = [:]
         for row in rows {
             let entity: String = row["entity"]
             let field: String = row["field"]
             let key = "\(entity):\(row["entity_id"] as Int64)"
+            if entity == "stock_setting" {
+                settingChanges[row["entity_id"], default: [:]][field] = (row["old_value"], row["new_value"])
+                continue
+            }
             if entity == "stock_movement" && field == "quantity" {
                 try reverseMovement(db, movementID: row["entity_id"], undoneBatch: batchID, batch: batch)
                 continue
@@ -70,12 +75,46 @@ extension ShopDatabase {
                 db, table: table, id: id, expectedVersion: row["version"], writes: writes, batch: batch,
                 check: { merged, _ in if table == "variant" { try VariantColumns.checkPrices(merged, currency: currency) } })
         }
+        for (variantID, changes) in settingChanges.sorted(by: { $0.key < $1.key }) {
+            try undoReorderSettings(db, variantID: variantID, changes: changes, batch: batch)
+        }
         // Tags and channels are not columns: their change still makes a new product version, once.
         let updatedProducts = Set(rowOrder.filter { $0.hasPrefix("product:") }.compactMap { Int64($0.dropFirst(8)) })
         for productID in linkedProducts.subtracting(updatedProducts) {
             try db.execute(sql: "UPDATE product SET version = version + 1, updated_at = ? WHERE id = ?",
                            arguments: [batch.context.now.iso8601, productID])
         }
+    }
+
+    /// Puts reorder settings back, unless someone changed them since. Settings that did not
+    /// exist before stay, at the values they had (there is no "no settings" value to put back).
+    private func undoReorderSettings(
+        _ db: Database, variantID: Int64, changes: [String: (old: String?, new: String?)], batch: AuditBatch
+    ) throws {
+        let fields = ["reorder_point", "reorder_quantity", "lead_time_days"]
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT reorder_point, reorder_quantity, lead_time_days, version FROM stock_setting WHERE variant_id = ?",
+            arguments: [variantID])
+        else { throw WriteError.notFound(entity: "stock_setting", id: variantID) }
+        var current: [String: String?] = [:]
+        for field in fields { current[field] = (row[field] as Int64?).map(String.init) }
+        for (field, change) in changes where current[field] != change.new {
+            throw WriteError.conflict(entity: "stock_setting", id: variantID, currentVersion: row["version"], current: current)
+        }
+        if changes.values.contains(where: { $0.old == nil }) {
+            throw WriteError.invalid(ValidationError(
+                field: "", message: "new reorder settings are not undone by removing them",
+                hint: "edit them instead (S on the Stock pane)"))
+        }
+        func value(_ field: String) -> Int64 {
+            Int64(changes[field]?.old ?? current[field].flatMap { $0 } ?? "0") ?? 0
+        }
+        _ = try setReorderSettings(
+            db, variantID: variantID,
+            settings: ReorderSettings(
+                reorderPoint: value("reorder_point"), reorderQuantity: value("reorder_quantity"),
+                leadTimeDays: value("lead_time_days"), version: row["version"]),
+            batch: batch)
     }
 
     func reverseMovement(_ db: Database, movementID: Int64, undoneBatch: Int64, batch: AuditBatch) throws {

@@ -47,6 +47,14 @@ extension ShopDatabase {
                         beyondAvailable: beyond, batch: batch)
                 case .stocktake(let variantID, let locationID, let counted, let reference):
                     try stocktake(db, variantID: variantID, locationID: locationID, counted: counted, reference: reference, batch: batch)
+                case .receiveBatch(let locationID, let items, let reference):
+                    for item in items {
+                        try recordMovement(
+                            db, variantID: item.variantID, locationID: locationID, reason: .receipt, quantity: item.quantity,
+                            reference: reference, batch: batch)
+                    }
+                case .setReorderSettings(let variantID, let settings):
+                    version = try setReorderSettings(db, variantID: variantID, settings: settings, batch: batch)
                 case .undo(let batchID):
                     try undo(db, batchID: batchID, batch: batch)
                 case .createProduct:
@@ -80,6 +88,8 @@ extension ShopDatabase {
         case .recordMovement(_, _, let reason, _, _): "stock \(reason.label)"
         case .transferStock: "stock transfer"
         case .stocktake: "stocktake"
+        case .receiveBatch(_, let items, _): "stock receipt of \(items.count) SKUs"
+        case .setReorderSettings: "reorder settings"
         case .undo(let batchID): "undo #\(batchID)"
         case .createProduct: "create product"
         case .createVariant: "create variant"

@@ -86,12 +86,12 @@ final class MarksAndBulkPriceTests: XCTestCase {
         XCTAssertTrue(console.screen.statusLine.contains("+10% .99 q"), console.screen.statusLine)
     }
 
-    func testBOutsidePricingSaysBulkChangesAreMadeInPricing() {
+    func testBOutsidePricingAndStockSaysWhereBulkChangesAreMade() {
         let shop = Fixtures.demoShop()
         let console = Console(shop: shop, writer: shop)
         console.press(.character("b"))
         XCTAssertNil(console.bulkPromptText)
-        XCTAssertTrue(console.screen.statusLine.contains("bulk price changes are made in Pricing"), console.screen.statusLine)
+        XCTAssertTrue(console.screen.statusLine.contains("bulk changes are made in Pricing (2) and Stock (4)"), console.screen.statusLine)
     }
 
     func testABadRuleShowsAnErrorAndKeepsThePromptWithTheTypedRule() {

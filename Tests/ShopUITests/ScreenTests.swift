@@ -267,17 +267,27 @@ final class ScreenTests: XCTestCase {
         XCTAssertFalse(row.contains("…"), "nothing is cut short: \(row)")
     }
 
-    func testStockShowsOneColumnPerLocationAndFlagsEmptyStock() {
+    func testStockShowsOneColumnPerLocationSalesPerDayCoverAndFlagsEmptyStock() {
         let console = console()
         console.press(.character("4"))
         let grid = console.screen
-        for title in ["SKU", "Product", "WH", "SHOP", "OnHand", "Rsv", "Avail", "Reord"] {
+        for title in ["SKU", "Product", "WH", "SHOP", "OnHand", "Avail", "Reord", "/day", "Cover"] {
             XCTAssertTrue(grid.line(1).contains(title), grid.line(1))
         }
         XCTAssertTrue(grid.line(2).contains("MUG-BLUE-L"), grid.line(2))
-        XCTAssertTrue(grid.line(2).contains("Blue Enamel Mug"), grid.line(2))
-        XCTAssertTrue(grid.line(2).hasSuffix("40      8      48     3     45    10"), grid.line(2))
+        XCTAssertTrue(grid.line(2).contains("Blue Enamel"), grid.line(2))
+        // 60 sold in 30 days is 2.0 a day; 45 available last 22 days.
+        XCTAssertTrue(grid.line(2).hasSuffix("40      8      48     45    10   2.0   22d"), grid.line(2))
         XCTAssertTrue(grid.line(3).contains("!"), "no stock available is flagged: \(grid.line(3))")
+    }
+
+    func testAWideStockPaneAlsoShowsReservedAndTheValueAtCost() {
+        let console = console(width: 130)
+        console.press(.character("4"))
+        let grid = console.screen
+        XCTAssertTrue(grid.line(1).contains("Rsv") && grid.line(1).contains("Value"), grid.line(1))
+        // 48 on hand at 4.50 cost.
+        XCTAssertTrue(grid.line(2).hasSuffix("3     45    10   2.0   22d     216.00"), grid.line(2))
     }
 
     func testComplaintsShowDueTimesRelativeToTheFixedClock() {

@@ -12,6 +12,12 @@ public enum WriteCommand: Sendable {
     case transferStock(variantID: Int64, from: Int64, to: Int64, quantity: Int64, reference: String, beyondAvailable: Bool)
     /// A counted quantity: the difference to the ledger becomes one stocktake movement.
     case stocktake(variantID: Int64, locationID: Int64, counted: Int64, reference: String)
+    /// One delivery received for several variants at one location: a receipt movement each,
+    /// one transaction, one audit batch.
+    case receiveBatch(locationID: Int64, items: [ReceiptItem], reference: String)
+    /// A variant's reorder point, quantity and lead time, checked against the version shown
+    /// (`settings.version`, nil when none were stored): unlike movements, settings can conflict.
+    case setReorderSettings(variantID: Int64, settings: ReorderSettings)
     /// Several variant edits as one change: one transaction, one audit batch, one undo step.
     /// A price under the shop's margin floor is refused unless `overrideMarginFloor`, and an
     /// override is itself recorded in the audit log.
@@ -93,6 +99,19 @@ public enum WriteCommand: Sendable {
                 throw ValidationError(field: "to", message: "a transfer needs two different locations", hint: "choose another destination")
             }
             try Self.checkReference(reference)
+            return ValidatedChanges(values: [:])
+        case .receiveBatch(_, let items, let reference):
+            guard !items.isEmpty else {
+                throw ValidationError(field: "lines", message: "nothing to receive", hint: "type one `SKU quantity` line per item")
+            }
+            for item in items { try StockMovement.validate(reason: .receipt, quantity: item.quantity) }
+            try Self.checkReference(reference)
+            return ValidatedChanges(values: [:])
+        case .setReorderSettings(_, let settings):
+            for (field, value) in [("reorder_point", settings.reorderPoint), ("reorder_quantity", settings.reorderQuantity),
+                                   ("lead_time_days", settings.leadTimeDays)] where value < 0 {
+                throw ValidationError(field: field, message: "\(field.replacingUnderscores()) cannot be negative", hint: "0 or more")
+            }
             return ValidatedChanges(values: [:])
         case .stocktake(_, _, let counted, let reference):
             guard counted >= 0 else {

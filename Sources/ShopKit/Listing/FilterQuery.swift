@@ -100,7 +100,7 @@ public struct FilterKeys: Sendable {
     public static let stock = FilterKeys([
         vendor, type,
         .text(.location, hint: "location needs a location code"),
-        .choice(.stock, ["out", "low"], aliases: ["0": "out"]),
+        .choice(.stock, StockView.allCases.compactMap { $0 == .all ? nil : $0.rawValue }, aliases: ["0": "out"]),
     ])
 
     /// Promotions. Their state (scheduled, running, ended) follows from the clock, so it is no key.

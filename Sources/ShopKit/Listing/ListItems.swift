@@ -85,12 +85,17 @@ public struct StockListItem: ListItem, Hashable {
     public let optionSummary: String
     /// On hand per location, in the order of `ShopOverview.locations`.
     public let onHandByLocation: [Int64]
+    /// Whether each of those locations holds sellable goods (not damaged/quarantine).
+    public let sellableByLocation: [Bool]
     public let reserved: Int64
-    public let reorderPoint: Int64?
+    public let reorder: ReorderSettings?
+    public let velocity: SalesVelocity
+    public let unitCost: Money?
 
     public init(
         id: Int64, sortKey: SortKey, sku: String, productTitle: String, optionSummary: String,
-        onHandByLocation: [Int64], reserved: Int64, reorderPoint: Int64?
+        onHandByLocation: [Int64], sellableByLocation: [Bool]? = nil, reserved: Int64, reorder: ReorderSettings? = nil,
+        velocity: SalesVelocity = SalesVelocity(unitsSold: 0), unitCost: Money? = nil
     ) {
         self.id = id
         self.sortKey = sortKey
@@ -98,13 +103,29 @@ public struct StockListItem: ListItem, Hashable {
         self.productTitle = productTitle
         self.optionSummary = optionSummary
         self.onHandByLocation = onHandByLocation
+        self.sellableByLocation = sellableByLocation ?? onHandByLocation.map { _ in true }
         self.reserved = reserved
-        self.reorderPoint = reorderPoint
+        self.reorder = reorder
+        self.velocity = velocity
+        self.unitCost = unitCost
     }
 
+    public var reorderPoint: Int64? { reorder?.reorderPoint }
+    /// Everything on hand, damaged goods included.
     public var onHand: Int64 { onHandByLocation.reduce(0, +) }
-    public var available: Int64 { onHand - reserved }
+    /// On hand at sellable locations.
+    public var sellableOnHand: Int64 {
+        zip(onHandByLocation, sellableByLocation).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+    }
+    /// What can still be promised: sellable on hand less what open orders reserve.
+    public var available: Int64 { sellableOnHand - reserved }
     public var isBelowReorderPoint: Bool { reorderPoint.map { available <= $0 } ?? false }
+    public var daysOfCover: Int64? { velocity.daysOfCover(available: available) }
+    /// Everything on hand valued at cost; nil without a cost.
+    public var valueAtCost: Money? { unitCost.map { $0 * onHand } }
+    public var suggestedReorder: Int64 {
+        ReorderAdvice.suggestedQuantity(available: available, velocity: velocity, settings: reorder)
+    }
 }
 
 public struct ComplaintListItem: ListItem, Hashable {

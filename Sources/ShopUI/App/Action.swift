@@ -18,7 +18,8 @@ public enum Action: Hashable, Sendable {
     case commitEdit, cancelEdit
     case toggleMark, markAll
     case undo
-    case bulkPrice
+    /// Bulk change of the pane: prices (Pricing), a delivery (Stock).
+    case bulkChange
     case cycleSort
     case levelOnDate
     case confirmYes, confirmNo
@@ -26,6 +27,9 @@ public enum Action: Hashable, Sendable {
     // Records.
     case openForm, newProduct, newVariant, duplicate, archive
     case stockAction(StockAction)
+    case nextStockView, reorderSettings, reorderList
+    /// Write the open report (the reorder list) to a CSV file.
+    case exportDocument
     case formNextField, formPreviousField, formEnter, formSave, formClose
     case keepText, dropText
     /// The text came back from $VISUAL/$EDITOR (nil: the editor failed or was not saved).

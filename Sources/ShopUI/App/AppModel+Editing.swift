@@ -54,6 +54,10 @@ extension AppModel {
 
     func cancelEdit() {
         let wasQuestion: Bool = { if case .datePrompt = state.mode { true } else { false } }()
+        if case .exportPrompt(_, let report) = state.mode {
+            state.mode = .detail(report, scroll: 0)
+            return
+        }
         state.mode = .browse
         if !wasQuestion { state.message = .init(text: "not saved", isError: false) }
     }
@@ -67,6 +71,8 @@ extension AppModel {
             if editor.apply(key) { state.mode = .bulkPrompt(editor) }
         case .datePrompt(var editor):
             if editor.apply(key) { state.mode = .datePrompt(editor) }
+        case .exportPrompt(var editor, let report):
+            if editor.apply(key) { state.mode = .exportPrompt(editor, report: report) }
         case .form:
             typeIntoForm(key)
         case .textArea(var area, let form):
@@ -79,6 +85,7 @@ extension AppModel {
     func commitEdit() {
         if case .bulkPrompt(let editor) = state.mode { return previewBulkPrice(editor.text) }
         if case .datePrompt(let editor) = state.mode { return showLevelOnDate(editor.text) }
+        if case .exportPrompt(let editor, let report) = state.mode { return export(report, to: editor.text) }
         guard case .edit(var edit) = state.mode,
               let column = PaneDefinition.definition(for: edit.pane).editable.first(where: { $0.column == edit.column })
         else { return }
@@ -207,6 +214,8 @@ extension AppModel {
             }
         case .bulkPreview(let preview):
             applyBulkPrice(preview)
+        case .receiptPreview(let preview):
+            bookReceipt(preview)
         default:
             break
         }
@@ -215,6 +224,11 @@ extension AppModel {
     func confirmNo() {
         if case .confirm(let confirmation) = state.mode, case .discardForm(let form) = confirmation.onYes {
             state.mode = .form(form)
+            return
+        }
+        if case .receiptPreview(let preview) = state.mode {
+            state.mode = .form(preview.form)
+            state.message = .init(text: "nothing was received — change the lines or Esc", isError: false)
             return
         }
         state.mode = .browse

@@ -159,6 +159,7 @@ extension AppModel {
 
     func saveForm() {
         guard case .form(var form) = state.mode else { return }
+        if form.purpose == .bulkReceive { return previewReceipt(form) }
         guard form.validate(currency: state.overview.currency) else {
             state.mode = .form(form)
             state.message = .init(text: "some fields need fixing — see the messages under them", isError: true)
@@ -183,6 +184,8 @@ extension AppModel {
         case .editVariant: description = "changes to the variant"
         case .editProduct: description = "changes to \(title)"
         case .stock(let action, _): description = "\(action.rawValue) of \(form.title.split(separator: " ").last.map(String.init) ?? "stock")"
+        case .reorderSettings: description = form.title.lowercased()
+        case .bulkReceive: description = "receipt"
         }
         state.mode = .browse
         switch write(command, description: description, remember: !creates) {
@@ -196,10 +199,14 @@ extension AppModel {
         case .conflict(let current, let version):
             if case .editProduct(let id, _) = form.purpose { form.purpose = .editProduct(id: id, version: version) }
             if case .editVariant(let id, _) = form.purpose { form.purpose = .editVariant(id: id, version: version) }
+            if case .reorderSettings(let id, _) = form.purpose {
+                form.purpose = .reorderSettings(variantID: id, version: version == 0 ? nil : version)
+            }
             state.mode = .form(form)
             let now = current.map { "\($0.key): \($0.value ?? "—")" }.sorted().joined(separator: ", ")
+            let what = if case .reorderSettings = form.purpose { "these settings" } else { "this product" }
             state.message = .init(
-                text: "someone changed this product meanwhile (\(now)) — Ctrl-S saves yours over it, Esc keeps theirs",
+                text: "someone changed \(what) meanwhile (\(now)) — Ctrl-S saves yours over it, Esc keeps theirs",
                 isError: true)
         case .invalid(let error):
             if case .transferStock(let variant, let from, let to, let quantity, let reference, false) = command,

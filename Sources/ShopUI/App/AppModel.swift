@@ -61,7 +61,7 @@ public final class AppModel {
         if key == .resize { return }
         state.message = nil
         switch state.mode {
-        case .edit, .bulkPrompt, .datePrompt, .confirm, .bulkPreview, .form, .textArea:
+        case .edit, .bulkPrompt, .datePrompt, .exportPrompt, .confirm, .bulkPreview, .receiptPreview, .form, .textArea:
             // In a field or a question only its own keys count (and Ctrl-C): a typed q is a q.
             if let action = keyMap.bindings.first(where: { $0.context == state.keyContext && $0.keys.contains(key) })?.action {
                 return send(action)
@@ -146,7 +146,7 @@ public final class AppModel {
         case .toggleMark: toggleMark()
         case .markAll: markAll()
         case .undo: undoLast()
-        case .bulkPrice: beginBulkPrice()
+        case .bulkChange: beginBulkChange()
         case .cycleSort: cycleSort()
         case .levelOnDate:
             guard state.active == .stock else {
@@ -160,6 +160,10 @@ public final class AppModel {
         case .newProduct: openNewProductForm()
         case .newVariant: openNewVariantForm()
         case .stockAction(let action): openStockForm(action)
+        case .nextStockView: nextStockView()
+        case .reorderSettings: openReorderSettings()
+        case .reorderList: openReorderList()
+        case .exportDocument: beginExport()
         case .duplicate: duplicateProduct()
         case .archive: askToArchive()
         case .formNextField: moveFormFocus(by: 1)
@@ -217,6 +221,9 @@ public final class AppModel {
         case .bulkPreview(var preview):
             preview.scroll = min(max(0, detail(preview.scroll)), max(0, preview.lines.count - 1))
             state.mode = .bulkPreview(preview)
+        case .receiptPreview(var preview):
+            preview.scroll = min(max(0, detail(preview.scroll)), max(0, preview.rowCount - 1))
+            state.mode = .receiptPreview(preview)
         case .detail(let document, let scroll):
             let limit = max(0, DetailLayout.rows(document, width: state.width - 2).count - state.pageHeight)
             state.mode = .detail(document, scroll: min(max(0, detail(scroll)), limit))
@@ -302,7 +309,7 @@ public final class AppModel {
         state.message = .init(text: "sorted by \(next.label)", isError: false)
     }
 
-    private func applyFilter(_ filter: String) {
+    func applyFilter(_ filter: String) {
         let pane = state.active
         update(pane) { try $0.reload(filter: filter, height: $1, fetch: $2) }
         requestCount(pane)

@@ -15,8 +15,12 @@ public struct AppState: Sendable {
         case bulkPrompt(LineEditor)
         /// Typing a date to see the selected SKU's stock on that day.
         case datePrompt(LineEditor)
+        /// Typing the file a report is written to; Esc returns to the report.
+        case exportPrompt(LineEditor, report: DetailDocument)
         /// The preview of a bulk change, applied only on `y`.
         case bulkPreview(BulkPreviewState)
+        /// The preview of a delivery received for many SKUs, booked only on `y`.
+        case receiptPreview(ReceiptPreviewState)
         /// A whole record in a form.
         case form(FormState)
         /// Long text of the form's focused field in the built-in editor.
@@ -79,9 +83,9 @@ public struct AppState: Sendable {
         case .browse, .help: .table
         case .filter: .filter
         case .detail: .detail
-        case .edit, .bulkPrompt, .datePrompt: .edit
+        case .edit, .bulkPrompt, .datePrompt, .exportPrompt: .edit
         case .confirm: .confirm
-        case .bulkPreview: .preview
+        case .bulkPreview, .receiptPreview: .preview
         case .form: .form
         case .textArea: .textArea
         }
@@ -174,4 +178,29 @@ public struct BulkPreviewState: Sendable, Equatable {
     public let skippedCount: Int
     public let belowFloorCount: Int
     public let totalDifference: Money
+}
+
+/// A delivery for many SKUs, as it will be booked: one line per SKU with its level at the
+/// location before and after. Lines that could not be read keep the whole receipt from booking.
+public struct ReceiptPreviewState: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public let variantID: Int64
+        public let sku: String
+        public let title: String
+        public let quantity: Int64
+        public let before: Int64
+    }
+
+    public let locationID: Int64
+    public let locationCode: String
+    public let reference: String
+    public let lines: [Line]
+    /// "line 3: …" for every line that cannot be booked (unreadable, unknown SKU).
+    public let problems: [String]
+    /// The form, to go back to when the preview is cancelled or refused.
+    public let form: FormState
+    public var scroll: Int = 0
+
+    public var totalUnits: Int64 { lines.reduce(0) { $0 + $1.quantity } }
+    public var rowCount: Int { lines.count + problems.count }
 }

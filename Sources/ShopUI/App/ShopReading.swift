@@ -23,6 +23,14 @@ public protocol ShopReading: Sendable {
     /// On hand per location at the end of a moment (from the ledger).
     func stockLevels(variantID: Int64, at moment: Timestamp) throws -> [(location: Location, onHand: Int64)]
     func stockCount(filter: String) throws -> Int
+    /// The stock rows of chosen variants (selected or marked), in list order.
+    func stockItems(ids: [Int64]) throws -> [StockListItem]
+    /// The stock rows of the variants with these SKUs; unknown SKUs are left out.
+    func stockItems(skus: [String]) throws -> [StockListItem]
+    /// What to order now, by vendor (see `ReorderAdvice`).
+    func reorderList() throws -> [ReorderLine]
+    /// Writes the reorder list to a CSV file; returns the number of lines.
+    func exportReorderList(to path: String) throws -> Int
 
     func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem]
     func complaintCount(filter: String) throws -> Int

@@ -10,6 +10,10 @@ public struct FormState: Sendable, Equatable {
         case createVariant(productID: Int64)
         /// A stock action on one variant: receive, adjust, transfer or count.
         case stock(StockAction, variantID: Int64)
+        /// A variant's reorder point, quantity and lead time (`version` nil: none stored yet).
+        case reorderSettings(variantID: Int64, version: Int64?)
+        /// One delivery for many SKUs, typed or pasted as `SKU qty` lines.
+        case bulkReceive
     }
 
     public struct Field: Sendable, Equatable {
@@ -20,6 +24,10 @@ public struct FormState: Sendable, Equatable {
             case options
             /// Stock action fields.
             case location, destination, quantity, reference
+            /// Reorder settings.
+            case reorderPoint, reorderQuantity, leadTime
+            /// `SKU qty` lines of a bulk receipt.
+            case receiptLines
             case sku, price
             /// Comma-separated tags.
             case tags
@@ -132,6 +140,34 @@ public struct FormState: Sendable, Equatable {
         return FormState(title: "\(action.title) \(sku)", purpose: .stock(action, variantID: variantID), fields: fields)
     }
 
+    /// Reorder settings of one variant; empty settings start from what the pane suggests.
+    public static func reorderSettings(_ item: StockListItem) -> FormState {
+        let settings = item.reorder
+        return FormState(
+            title: "Reorder settings \(item.sku)", purpose: .reorderSettings(variantID: item.id, version: settings?.version),
+            fields: [
+                Field(key: .reorderPoint, label: "Reorder point", value: settings.map { String($0.reorderPoint) } ?? "",
+                      hint: "reorder when available falls to this (sells \(item.velocity.perDayText)/day)"),
+                Field(key: .reorderQuantity, label: "Order quantity", value: settings.map { String($0.reorderQuantity) } ?? "",
+                      hint: "the usual quantity per purchase order"),
+                Field(key: .leadTime, label: "Lead time (days)", value: settings.map { String($0.leadTimeDays) } ?? "",
+                      hint: "days from ordering to goods on the shelf"),
+            ])
+    }
+
+    /// A delivery for many SKUs at one location: the lines start with the marked SKUs.
+    public static func bulkReceive(skus: [String], locations: [Location]) -> FormState {
+        let codes = locations.filter(\.isSellable).map(\.code).joined(separator: ", ")
+        let lines = skus.map { $0 + " " }.joined(separator: "\n")
+        return FormState(title: "Receive a delivery", purpose: .bulkReceive, fields: [
+            Field(key: .location, label: "Location", value: locations.first(where: \.isSellable)?.code ?? "",
+                  hint: "one of: \(codes)"),
+            Field(key: .reference, label: "Reference", value: "", hint: "purchase order or delivery note, e.g. PO-2026-0142"),
+            Field(key: .receiptLines, label: "Lines", value: lines, isLongText: true,
+                  hint: "one `SKU quantity` per line — Enter opens them for typing or pasting"),
+        ])
+    }
+
     /// A new product: a draft with one variant.
     public static func newProduct() -> FormState {
         FormState(title: "New product (a draft until you set it active)", purpose: .createProduct, fields: [
@@ -154,7 +190,14 @@ public struct FormState: Sendable, Equatable {
                 switch fields[index].key {
                 case .product(let field): _ = try field.validate(text, currency: currency)
                 case .variant(let field): _ = try field.validate(text, currency: currency)
-                case .options, .location, .destination, .reference: break
+                case .options, .location, .destination, .reference, .receiptLines: break
+                case .reorderPoint, .reorderQuantity, .leadTime:
+                    let trimmed = text.trimmingWhitespace()
+                    guard let number = Int64(trimmed), number >= 0 else {
+                        throw ValidationError(field: fields[index].label, message: "\"\(trimmed.prefix(12))\" is not a whole number of 0 or more",
+                                              hint: "e.g. 10")
+                    }
+                    _ = number
                 case .quantity:
                     guard let number = Int64(text.trimmingWhitespace()) else {
                         throw ValidationError(field: "quantity", message: "\"\(text)\" is not a whole number", hint: "e.g. 12 or -3")
@@ -177,6 +220,19 @@ public struct FormState: Sendable, Equatable {
     /// are looked up in `locations`; an unknown one is put under its field and gives nil.
     public mutating func command(locations: [Location] = []) -> WriteCommand? {
         switch purpose {
+        case .reorderSettings(let variantID, let version):
+            func text(_ key: Field.Key) -> String { fields.first { $0.key == key }?.editor.text ?? "" }
+            guard isDirty || version == nil else { return nil }
+            do {
+                return .setReorderSettings(variantID: variantID, settings: try ReorderSettings.parse(
+                    reorderPoint: text(.reorderPoint), reorderQuantity: text(.reorderQuantity), leadTimeDays: text(.leadTime),
+                    version: version))
+            } catch {
+                showError(error)
+                return nil
+            }
+        case .bulkReceive:
+            return nil // previewed first: see AppModel.previewReceipt
         case .stock(let action, let variantID):
             func text(_ key: Field.Key) -> String { fields.first { $0.key == key }?.editor.text.trimmingWhitespace() ?? "" }
             func location(_ key: Field.Key) -> Int64? {
@@ -261,6 +317,10 @@ public struct FormState: Sendable, Equatable {
             case .destination: error.field == "to"
             case .quantity: ["quantity", "counted"].contains(error.field)
             case .reference: error.field == "reference"
+            case .reorderPoint: error.field == "reorder_point"
+            case .reorderQuantity: error.field == "reorder_quantity"
+            case .leadTime: error.field == "lead_time_days"
+            case .receiptLines: error.field == "lines"
             case .tags: error.field == "tags"
             case .channels: error.field == "channels"
             }

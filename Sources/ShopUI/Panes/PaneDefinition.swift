@@ -12,6 +12,11 @@ public struct PresentationContext: Sendable {
 }
 
 /// A read-only document shown by Enter: a title and lines of styled spans.
+/// Reports a detail view can write to a file.
+public enum ReportExport: Sendable, Equatable {
+    case reorderList
+}
+
 public struct DetailDocument: Sendable, Equatable {
     public struct Span: Sendable, Equatable {
         public let text: SafeText
@@ -24,10 +29,13 @@ public struct DetailDocument: Sendable, Equatable {
 
     public let title: SafeText
     public var lines: [[Span]]
+    /// What `w` writes for this document, if it is a report that can be exported.
+    public var export: ReportExport?
 
-    public init(title: SafeText, lines: [[Span]] = []) {
+    public init(title: SafeText, lines: [[Span]] = [], export: ReportExport? = nil) {
         self.title = title
         self.lines = lines
+        self.export = export
     }
 
     mutating func heading(_ text: String) {

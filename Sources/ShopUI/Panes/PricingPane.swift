@@ -93,7 +93,9 @@ enum VariantDocument {
                 .init(SafeText(pad(location.code + " " + location.name, 30))),
                 .init(SafeText(pad("on hand " + Format.quantity(level.onHand), 16))),
                 .init(SafeText(pad("reserved " + Format.quantity(level.reserved), 16))),
-                .init(SafeText("available " + Format.quantity(level.available)), level.available <= 0 ? .danger : .normal),
+                location.isSellable
+                    ? .init(SafeText("available " + Format.quantity(level.available)), level.available <= 0 ? .danger : .normal)
+                    : .init(SafeText("not for sale"), .warning),
             ])
         }
         doc.heading("Ledger (newest first; balance = on hand at that location after the movement)")

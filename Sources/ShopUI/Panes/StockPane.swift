@@ -1,6 +1,7 @@
 import ShopKit
 
-/// Stock: one row per SKU — on hand per location, reserved, available, reorder point.
+/// Stock: one row per SKU — on hand per location, reserved, available, reorder point, sales per
+/// day over the last 30 days, days of cover and the value at cost.
 enum StockPane {
     static let definition = PaneDefinition(
         id: .stock,
@@ -11,13 +12,16 @@ enum StockPane {
                 Column("Product", .flexible(minimum: 10, weight: 3), priority: 8),
             ]
             for location in overview.locations {
-                columns.append(Column(String(location.code.prefix(6)), .fixed(6), .right, priority: 3))
+                columns.append(Column(String(location.code.prefix(6)), .fixed(6), .right, priority: 4))
             }
             columns += [
                 Column("OnHand", .fixed(7), .right, priority: 6),
-                Column("Rsv", .fixed(5), .right, priority: 5),
+                Column("Rsv", .fixed(5), .right, priority: 3),
                 Column("Avail", .fixed(6), .right, priority: 10),
-                Column("Reord", .fixed(5), .right, priority: 4),
+                Column("Reord", .fixed(5), .right, priority: 5),
+                Column("/day", .fixed(5), .right, priority: 7),
+                Column("Cover", .fixed(5), .right, priority: 7),
+                Column("Value", .fixed(10), .right, priority: 2),
             ]
             return columns
         },
@@ -40,7 +44,24 @@ enum StockPane {
             TableCell(SafeText(Format.quantity(item.reserved)), role: .dim),
             TableCell(SafeText(Format.quantity(item.available)), role: role),
             TableCell(SafeText(item.reorderPoint.map(Format.quantity) ?? "—"), role: .dim),
+            TableCell(SafeText(item.velocity.perDayText), role: item.velocity.isSelling ? nil : .dim),
+            TableCell(SafeText(coverText(item)), role: coverRole(item)),
+            TableCell(SafeText(item.valueAtCost?.decimalText ?? "—"), role: .dim),
         ]
         return TableRow(id: item.id, key: item.sortKey, cells: cells)
+    }
+
+    /// Days the available stock lasts at the current pace: "12d", "—" when nothing sells.
+    static func coverText(_ item: StockListItem) -> String {
+        guard let days = item.daysOfCover else { return item.available > 0 ? "—" : "0d" }
+        return days > 999 ? "999+" : "\(days)d"
+    }
+
+    /// Cover shorter than the lead time is urgent; above the overstock threshold, ties up money.
+    static func coverRole(_ item: StockListItem) -> StyleRole? {
+        guard let days = item.daysOfCover else { return .dim }
+        if days <= (item.reorder?.leadTimeDays ?? 0) { return .warning }
+        if days > StockView.overstockDays { return .dim }
+        return nil
     }
 }

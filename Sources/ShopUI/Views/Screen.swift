@@ -17,6 +17,10 @@ public enum Screen {
             ConfirmView.draw(into: &grid, area: body, question: confirmation.question, theme: theme)
         case .bulkPreview(let preview):
             BulkPreviewView.draw(into: &grid, area: body, preview: preview, theme: theme)
+        case .receiptPreview(let preview):
+            ReceiptPreviewView.draw(into: &grid, area: body, preview: preview, theme: theme)
+        case .exportPrompt(_, let report):
+            DetailView.draw(into: &grid, area: body, document: report, scroll: 0, theme: theme)
         case .form(let form):
             FormView.draw(into: &grid, area: body, form: form, theme: theme)
         case .textArea(let area, let form):
@@ -150,6 +154,8 @@ enum StatusLine {
             return ("Confirm: y yes · n no", nil, "")
         case .datePrompt(let editor):
             return ("Stock on the date: ", editor, "YYYY-MM-DD · Enter shows · Esc cancels")
+        case .exportPrompt(let editor, _):
+            return ("Write CSV to: ", editor, "Enter writes · Esc cancels")
         case .form(let form):
             return ("\(form.title)\(form.isDirty ? " · changed" : "")", nil, "")
         case .textArea(let area, _):

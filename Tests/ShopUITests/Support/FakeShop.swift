@@ -27,6 +27,7 @@ final class FakeShop: ShopReading, @unchecked Sendable {
     private var fetched = 0
     private var requests: [PageRequest] = []
     private var counted: [String] = []
+    private var exports: [String] = []
 
     init(
         overview: ShopOverview = FakeShop.defaultOverview,
@@ -188,6 +189,20 @@ final class FakeShop: ShopReading, @unchecked Sendable {
         shopOverview.locations.map { ($0, 0) }
     }
     func stockCount(filter: String) throws -> Int { count(stock, filter, text: Self.stockText) }
+    func stockItems(ids: [Int64]) throws -> [StockListItem] { stock.filter { ids.contains($0.id) } }
+    func stockItems(skus: [String]) throws -> [StockListItem] { stock.filter { skus.contains($0.sku) } }
+    /// The same rule as the store, over the fake's rows (vendor: the product title's first word).
+    func reorderList() throws -> [ReorderLine] {
+        stock.filter { $0.suggestedReorder > 0 }
+            .map { ReorderLine(vendor: String($0.productTitle.split(separator: " ").first ?? ""), item: $0) }
+    }
+    /// Where reorder lists were exported to, in order.
+    var exportedReorderPaths: [String] { lock.withLock { exports } }
+    func exportReorderList(to path: String) throws -> Int {
+        if path.hasPrefix("/nonexistent/") { throw FakeExportError.cannotWrite(path) }
+        lock.withLock { exports.append(path) }
+        return try reorderList().count
+    }
 
     func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem] {
         page(complaints, request, text: Self.complaintText)
@@ -198,5 +213,14 @@ final class FakeShop: ShopReading, @unchecked Sendable {
         return ComplaintDetail(
             item: item, channel: .email, customer: nil, orderNumber: "#1001", sku: nil,
             description: "The parcel arrived open.", resolution: "", resolvedAt: nil, events: [])
+    }
+}
+
+enum FakeExportError: Error, CustomStringConvertible {
+    case cannotWrite(String)
+    var description: String {
+        switch self {
+        case .cannotWrite(let path): "cannot write \(path): no such folder"
+        }
     }
 }

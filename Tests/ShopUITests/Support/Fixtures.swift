@@ -80,10 +80,14 @@ enum Fixtures {
         [
             StockListItem(id: 11, sortKey: SortKey([.text("MUG-BLUE-L"), .integer(11)]), sku: "MUG-BLUE-L",
                           productTitle: "Blue Enamel Mug", optionSummary: "L", onHandByLocation: [40, 8],
-                          reserved: 3, reorderPoint: 10),
+                          reserved: 3,
+                          reorder: ReorderSettings(reorderPoint: 10, reorderQuantity: 24, leadTimeDays: 7, version: 1),
+                          velocity: SalesVelocity(unitsSold: 60), unitCost: Money(minorUnits: 450, currency: .eur)),
             StockListItem(id: 12, sortKey: SortKey([.text("MUG-SPECK-S"), .integer(12)]), sku: "MUG-SPECK-S",
                           productTitle: "Speckled Mug", optionSummary: "S", onHandByLocation: [0, 2],
-                          reserved: 2, reorderPoint: 5),
+                          reserved: 2,
+                          reorder: ReorderSettings(reorderPoint: 5, reorderQuantity: 12, leadTimeDays: 10, version: 1),
+                          velocity: SalesVelocity(unitsSold: 9), unitCost: Money(minorUnits: 380, currency: .eur)),
         ]
     }
 
