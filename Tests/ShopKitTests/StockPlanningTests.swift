@@ -6,7 +6,7 @@ import XCTest
 final class StockPlanningTests: XCTestCase {
     func testVelocityIsUnitsPerDayWithOneDecimalRoundedHalfUp() {
         XCTAssertEqual(SalesVelocity(unitsSold: 45).perDayText, "1.5")
-        XCTAssertEqual(SalesVelocity(unitsSold: 1).perDayText, "0.0")
+        XCTAssertEqual(SalesVelocity(unitsSold: 1).perDayText, "<0.1", "one sale a month is not nothing")
         XCTAssertEqual(SalesVelocity(unitsSold: 2).perDayText, "0.1", "0.0667 rounds to 0.1")
         XCTAssertEqual(SalesVelocity(unitsSold: 0).perDayText, "0.0")
         XCTAssertEqual(SalesVelocity(unitsSold: 3000).perDayText, "100.0")

@@ -16,9 +16,11 @@ public struct SalesVelocity: Hashable, Sendable {
 
     public var isSelling: Bool { unitsSold > 0 }
 
-    /// Units per day with one decimal, rounded half up: "1.3", "0.0".
+    /// Units per day with one decimal, rounded half up: "1.3", "0.0"; "<0.1" for a slow seller,
+    /// so selling a little never reads as not selling.
     public var perDayText: String {
         let tenths = (unitsSold * 10 * 2 + days) / (2 * days)
+        if tenths == 0 && unitsSold > 0 { return "<0.1" }
         return "\(tenths / 10).\(tenths % 10)"
     }
 
