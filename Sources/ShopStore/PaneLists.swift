@@ -9,6 +9,8 @@ import ShopKit
 struct PaneLists: Sendable {
     let currency: Currency
     let locations: [Location]
+    /// Who "mine" is: the person at the console (the store's actor).
+    var actor: String = ""
     /// The moment time-derived filters (`overdue:yes`) and sales velocity are judged at: the store's clock.
     let now: Timestamp
 
@@ -272,24 +274,45 @@ struct PaneLists: Sendable {
             })
     }
 
-    var complaints: KeysetList<ComplaintListItem> {
+    /// Open complaints, overdue first, then the most urgent priority, then the oldest; closed
+    /// ones after them. Overdue depends on the clock, so the first sort key is computed per
+    /// read (a small set: filtered to a queue, it uses the status index).
+    static let urgencySQL = """
+        CASE WHEN c.status IN ('resolved', 'rejected') THEN 2 WHEN c.due_at IS NOT NULL AND c.due_at <= ? THEN 0 ELSE 1 END
+        """
+    static let priorityRankSQL = """
+        CASE c.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END
+        """
+
+    /// Complaints by urgency (the default), or newest first (`order` "newest").
+    func complaints(order: String = "") -> KeysetList<ComplaintListItem> {
         let now = self.now
+        let actor = self.actor
+        let byUrgency = order != "newest"
+        // The urgency keys are result aliases (`urg0`, `urg1`): SQLite resolves them in WHERE and
+        // ORDER BY, so the clock is bound once, in the select list.
+        let sortNames = byUrgency ? ["urg0", "urg1", "sort0", "sort1"] : ["sort0", "sort1"]
         return KeysetList(
             columns: """
                 c.id, c.opened_at, c.kind, c.priority, c.status, c.due_at, c.assignee, c.subject,
                        COALESCE(cu.name, '') AS customer_name, c.opened_at AS sort0, c.id AS sort1
-                """,
+                """ + (byUrgency ? ", " + Self.urgencySQL + " AS urg0, " + Self.priorityRankSQL + " AS urg1" : ""),
+            columnArguments: byUrgency ? [now.iso8601] : [],
             from: """
                 complaint c LEFT JOIN customer cu ON cu.id = c.customer_id
                 """,
-            sortColumns: ["c.opened_at", "c.id"], descending: true,
+            sortColumns: byUrgency ? ["urg0", "urg1", "c.opened_at", "c.id"] : ["c.opened_at", "c.id"],
+            descending: !byUrgency,
             filter: Self.query(.complaints, freeText: { text in
                 let pattern = FilterText.contains(text)
                 return ("""
                     c.subject LIKE ? ESCAPE '\\' OR cu.name LIKE ? ESCAPE '\\' OR c.kind LIKE ? ESCAPE '\\'
                     OR c.status LIKE ? ESCAPE '\\' OR c.priority LIKE ? ESCAPE '\\' OR c.assignee LIKE ? ESCAPE '\\'
-                    """, [pattern, pattern, pattern, pattern, pattern, pattern])
+                    OR CAST(c.id AS TEXT) = ?
+                    """, [pattern, pattern, pattern, pattern, pattern, pattern, String(text.trimmingWhitespace().trimmingPrefix("#"))])
             }) { _, field in
+                let open = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
+                let openMarks = Array(repeating: "?", count: open.count).joined(separator: ", ")
                 switch field.key {
                 case .status: return ("c.status = ?", [field.value])
                 case .priority: return ("c.priority = ?", [field.value])
@@ -299,13 +322,21 @@ struct PaneLists: Sendable {
                 case .assignee: return ("c.assignee = ? COLLATE NOCASE", [field.value])
                 case .overdue:
                     // Overdue as `DueState` says: open, and due at or before now.
-                    let open = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
-                    let marks = Array(repeating: "?", count: open.count).joined(separator: ", ")
-                    return ("c.status IN (" + marks + ") AND c.due_at <= ?", StatementArguments(open + [now.iso8601]))
+                    return ("c.status IN (" + openMarks + ") AND c.due_at <= ?", StatementArguments(open + [now.iso8601]))
+                case .queue:
+                    switch ComplaintQueue(rawValue: field.value) ?? .open {
+                    case .new: return ("c.status = 'new'", [])
+                    case .mine: return ("c.status IN (" + openMarks + ") AND c.assignee = ?", StatementArguments(open + [actor]))
+                    case .overdue:
+                        return ("c.status IN (" + openMarks + ") AND c.due_at <= ?", StatementArguments(open + [now.iso8601]))
+                    case .waiting: return ("c.status = 'waiting_for_customer'", [])
+                    case .open: return ("c.status IN (" + openMarks + ")", StatementArguments(open))
+                    case .resolved: return ("c.status IN ('resolved', 'rejected')", [])
+                    }
                 default: return nil
                 }
             },
-            decode: { row in try Self.complaintItem(row) })
+            decode: { row in try Self.complaintItem(row, sortNames: sortNames) })
     }
 
     // MARK: filters
@@ -391,9 +422,9 @@ struct PaneLists: Sendable {
             combines: row["combines"], uses: row["uses"], version: row["version"])
     }
 
-    static func complaintItem(_ row: Row) throws -> ComplaintListItem {
+    static func complaintItem(_ row: Row, sortNames: [String] = ["sort0", "sort1"]) throws -> ComplaintListItem {
         ComplaintListItem(
-            id: row["id"], sortKey: row.sortKey(["sort0", "sort1"]),
+            id: row["id"], sortKey: row.sortKey(sortNames),
             openedAt: Timestamp(iso8601: row["opened_at"]) ?? Timestamp(secondsSince1970: 0),
             customerName: row["customer_name"], kind: ComplaintKind(rawValue: row["kind"]) ?? .other,
             priority: ComplaintPriority(rawValue: row["priority"]) ?? .normal,

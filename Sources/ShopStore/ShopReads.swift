@@ -24,7 +24,9 @@ extension ShopDatabase {
     }
 
     private func lists(_ db: Database) throws -> PaneLists {
-        PaneLists(currency: currency, locations: try Self.locations(db), now: clock())
+        var lists = PaneLists(currency: currency, locations: try Self.locations(db), now: clock())
+        lists.actor = actor
+        return lists
     }
 
     private func page<Item>(_ list: KeyPath<PaneLists, KeysetList<Item>>, _ request: PageRequest) throws -> [Item] {
@@ -53,8 +55,12 @@ extension ShopDatabase {
     public func stockCount(filter: String) throws -> Int { try count(\.stock, filter: filter) }
     public func promotionPage(_ request: PageRequest) throws -> [PromotionListItem] { try page(\.promotions, request) }
     public func promotionCount(filter: String) throws -> Int { try count(\.promotions, filter: filter) }
-    public func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem] { try page(\.complaints, request) }
-    public func complaintCount(filter: String) throws -> Int { try count(\.complaints, filter: filter) }
+    public func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem] {
+        try writer.read { db in try lists(db).complaints(order: request.order).page(db, request) }
+    }
+    public func complaintCount(filter: String) throws -> Int {
+        try writer.read { db in try lists(db).complaints().count(db, filter: filter) }
+    }
 
     /// The pricing rows of chosen variants, in SKU order; ids that no longer exist are left out.
     public func priceItems(ids: [Int64]) throws -> [VariantPriceItem] {
@@ -165,11 +171,63 @@ extension ShopDatabase {
                     at: Timestamp(iso8601: $0["at"]) ?? Timestamp(secondsSince1970: 0), actor: $0["actor"], kind: $0["kind"],
                     detail: $0["detail"])
             }
+            let currency = self.currency
+            let money: (Int64?) -> Money? = { $0.map { Money(minorUnits: $0, currency: currency) } }
+            let orderID: Int64? = row["order_id"]
+            let lines = try orderID.map { orderID in
+                try Row.fetchAll(db, sql: """
+                    SELECT COALESCE(v.sku, '') AS sku, COALESCE(p.title, '') AS title, ol.quantity,
+                           ol.quantity * ol.unit_price_minor - ol.discount_minor AS paid
+                    FROM order_line ol LEFT JOIN variant v ON v.id = ol.variant_id LEFT JOIN product p ON p.id = v.product_id
+                    WHERE ol.order_id = ? ORDER BY ol.line_no
+                    """, arguments: [orderID]).map {
+                    OrderLineSummary(sku: $0["sku"], title: $0["title"], quantity: $0["quantity"],
+                                     paid: Money(minorUnits: $0["paid"], currency: currency))
+                }
+            } ?? []
+            let history = try (row["customer_id"] as Int64?).flatMap { customerID in
+                try Row.fetchOne(db, sql: """
+                    SELECT count(*) AS orders,
+                           COALESCE(SUM(CASE WHEN o.status <> 'cancelled' THEN (SELECT SUM(ol.quantity * ol.unit_price_minor
+                             - ol.discount_minor) FROM order_line ol WHERE ol.order_id = o.id) END), 0) AS spent,
+                           COALESCE(SUM(o.status = 'returned'), 0) AS returns,
+                           (SELECT store_credit_minor FROM customer WHERE id = ?) AS credit
+                    FROM sales_order o WHERE o.customer_id = ?
+                    """, arguments: [customerID, customerID])
+            }
+            let refunded = try orderID.map {
+                try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount_minor), 0) FROM refund WHERE order_id = ?", arguments: [$0]) ?? 0
+            }
             return ComplaintDetail(
                 item: try PaneLists.complaintItem(row), channel: ComplaintChannel(rawValue: row["channel"]) ?? .email,
                 customer: customer, orderNumber: row["order_number"], sku: row["variant_sku"],
                 description: row["description"], resolution: row["resolution"],
-                resolvedAt: (row["resolved_at"] as String?).flatMap(Timestamp.init(iso8601:)), events: events)
+                resolvedAt: (row["resolved_at"] as String?).flatMap(Timestamp.init(iso8601:)), events: events,
+                version: row["version"], variantID: row["variant_id"], orderID: orderID, orderLines: lines,
+                customerOrders: history?["orders"] ?? 0, customerSpent: money(history?["spent"]),
+                customerReturns: history?["returns"] ?? 0, storeCredit: money(history?["credit"]), refunded: money(refunded),
+                refundable: try orderID.map { try Self.refundable(db, orderID: $0, currency: currency) })
+        }
+    }
+
+    /// How many complaints each queue of the complaint pane holds now.
+    public func complaintQueueCounts() throws -> [ComplaintQueue: Int] {
+        try writer.read { db in
+            let open = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
+            let marks = Array(repeating: "?", count: open.count).joined(separator: ", ")
+            let now = clock().iso8601
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(status = 'new'), 0) AS new,
+                       COALESCE(SUM(status IN (\(marks)) AND assignee = ?), 0) AS mine,
+                       COALESCE(SUM(status IN (\(marks)) AND due_at <= ?), 0) AS overdue,
+                       COALESCE(SUM(status = 'waiting_for_customer'), 0) AS waiting,
+                       COALESCE(SUM(status IN (\(marks))), 0) AS open,
+                       COALESCE(SUM(status IN ('resolved', 'rejected')), 0) AS resolved
+                FROM complaint
+                """, arguments: StatementArguments(open + [actor] + open + [now] + open)) else { return [:] }
+            var counts: [ComplaintQueue: Int] = [:]
+            for queue in ComplaintQueue.allCases { counts[queue] = row[queue.rawValue] }
+            return counts
         }
     }
 

@@ -55,6 +55,17 @@ extension ShopDatabase {
                     }
                 case .setReorderSettings(let variantID, let settings):
                     version = try setReorderSettings(db, variantID: variantID, settings: settings, batch: batch)
+                case .changeComplaint(let id, let expectedVersion, let change):
+                    version = try changeComplaint(db, id: id, expectedVersion: expectedVersion, change: change, batch: batch)
+                case .settleComplaint(let id, let expectedVersion, let settlement, let thenResolve, let confirmed):
+                    version = try settleComplaint(
+                        db, id: id, expectedVersion: expectedVersion, settlement: settlement, thenResolve: thenResolve,
+                        confirmed: confirmed, batch: batch)
+                case .openComplaint(let complaint):
+                    created = try openComplaint(db, complaint, batch: batch)
+                    version = 1
+                case .revealPersonalData(let complaintID):
+                    try revealPersonalData(db, complaintID: complaintID, batch: batch)
                 case .undo(let batchID):
                     try undo(db, batchID: batchID, batch: batch)
                 case .createProduct:
@@ -90,6 +101,10 @@ extension ShopDatabase {
         case .stocktake: "stocktake"
         case .receiveBatch(_, let items, _): "stock receipt of \(items.count) SKUs"
         case .setReorderSettings: "reorder settings"
+        case .changeComplaint(let id, _, _): "complaint #\(id)"
+        case .settleComplaint(let id, _, let settlement, _, _): "complaint #\(id) \(settlement.label)"
+        case .openComplaint: "open complaint"
+        case .revealPersonalData(let id): "reveal personal data of complaint #\(id)"
         case .undo(let batchID): "undo #\(batchID)"
         case .createProduct: "create product"
         case .createVariant: "create variant"

@@ -67,6 +67,8 @@ func openConsole(path: String, themeName: String?) throws {
     var state = AppState(
         width: size.width, height: size.height, overview: overview,
         databaseLabel: (path as NSString).lastPathComponent, isReadOnly: shop.isReadOnly, now: SystemClock.now())
+    state.userName = shop.actor
+    if let replies = try? ThemeChooser.configuration()?.replies, !replies.isEmpty { state.replyTemplates = replies }
     state.hasExternalEditor = ["VISUAL", "EDITOR"].contains {
         !(ProcessInfo.processInfo.environment[$0] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
     }
@@ -106,8 +108,13 @@ enum ThemeChooser {
     }
 
     static func configuredThemeName() throws -> String? {
+        try configuration()?.theme
+    }
+
+    /// config.toml, if there is one.
+    static func configuration() throws -> AppConfig? {
         let file = Paths.configDirectory + "/config.toml"
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
-        return try AppConfig.parse(toml: text, source: file).theme
+        return try AppConfig.parse(toml: text, source: file)
     }
 }

@@ -122,6 +122,6 @@ final class FilterQueryTests: XCTestCase {
         XCTAssertEqual(FilterKeys.pricing.names, ["vendor", "type", "category", "floor", "cost", "status"])
         XCTAssertEqual(FilterKeys.stock.names, ["vendor", "type", "location", "stock"])
         XCTAssertEqual(FilterKeys.promotions.names, ["kind", "code"])
-        XCTAssertEqual(FilterKeys.complaints.names, ["status", "priority", "kind", "channel", "assignee", "overdue"])
+        XCTAssertEqual(FilterKeys.complaints.names, ["status", "priority", "kind", "channel", "assignee", "overdue", "queue"])
     }
 }

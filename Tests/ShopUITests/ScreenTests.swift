@@ -294,25 +294,26 @@ final class ScreenTests: XCTestCase {
         let console = console()
         console.press(.character("5"))
         let grid = console.screen
-        XCTAssertTrue(grid.line(2).contains("Mira Jensen") && grid.line(2).contains("over 2h"), grid.line(2))
-        XCTAssertTrue(grid.line(2).hasPrefix("▌!"), "an overdue complaint is flagged: \(grid.line(2))")
-        XCTAssertTrue(grid.line(3).contains("Tomas Berg") && grid.line(3).contains("in 3h"), grid.line(3))
-        XCTAssertTrue(grid.line(3).hasPrefix(" ~"), "a complaint due soon is flagged: \(grid.line(3))")
-        XCTAssertTrue(grid.line(4).contains("Ada Lind") && grid.line(4).contains("resolved"), grid.line(4))
+        XCTAssertTrue(grid.line(1).contains("Overdue 1") && grid.line(1).contains("All open 2"), "the queue bar counts: \(grid.line(1))")
+        XCTAssertTrue(grid.line(3).contains("Mira Jensen") && grid.line(3).contains("over 2h"), grid.line(3))
+        XCTAssertTrue(grid.line(3).hasPrefix("▌!"), "an overdue complaint is flagged: \(grid.line(3))")
+        XCTAssertTrue(grid.line(4).contains("Tomas Berg") && grid.line(4).contains("in 3h"), grid.line(4))
+        XCTAssertTrue(grid.line(4).hasPrefix(" ~"), "a complaint due soon is flagged: \(grid.line(4))")
+        XCTAssertTrue(grid.line(5).contains("Ada Lind") && grid.line(5).contains("resolved"), grid.line(5))
     }
 
     func testComplaintsAt80ColumnsShowKindAndSubjectAndLeaveOutTheOpenedDate() {
         let console = console()
         console.press(.character("5"))
         var grid = console.screen
-        XCTAssertFalse(grid.line(1).contains("Opened"), grid.line(1))
-        XCTAssertFalse(grid.line(4).contains("2026-11-17"), grid.line(4))
-        XCTAssertTrue(grid.line(1).contains("Kind") && grid.line(1).contains("Subject"), grid.line(1))
-        XCTAssertTrue(grid.line(4).contains("damaged") && grid.line(4).contains("Wrong colour"), grid.line(4))
+        XCTAssertFalse(grid.line(2).contains("Opened"), grid.line(2))
+        XCTAssertFalse(grid.line(5).contains("2026-11-17"), grid.line(5))
+        XCTAssertTrue(grid.line(2).contains("Kind") && grid.line(2).contains("Subject"), grid.line(2))
+        XCTAssertTrue(grid.line(5).contains("damaged") && grid.line(5).contains("Wrong colour"), grid.line(5))
         console.resize(width: 100, height: 24)
         grid = console.screen
-        XCTAssertTrue(grid.line(1).contains("Opened") && grid.line(1).contains("Owner"), grid.line(1))
-        XCTAssertTrue(grid.line(4).contains("2026-11-17"), "opened date when there is room: \(grid.line(4))")
+        XCTAssertTrue(grid.line(2).contains("Opened") && grid.line(2).contains("Owner"), grid.line(2))
+        XCTAssertTrue(grid.line(5).contains("2026-11-17"), "opened date when there is room: \(grid.line(5))")
     }
 
     // MARK: - Filter
@@ -471,7 +472,8 @@ final class ScreenTests: XCTestCase {
         let console = console()
         console.press(.character("5"), .enter)
         XCTAssertTrue(console.screen.line(1).contains("#1 Cracked mug"), console.screen.text)
-        XCTAssertTrue(console.screen.text.contains("The parcel arrived open."))
+        console.press(.pageDown)
+        XCTAssertTrue(console.screen.text.contains("The parcel arrived open."), console.screen.text)
         console.press(.escape, .character("3"), .enter)
         XCTAssertTrue(console.screen.line(1).contains("Black Friday"), console.screen.text)
         XCTAssertTrue(console.screen.text.contains("code BF26"), console.screen.text)

@@ -27,10 +27,10 @@ final class StockPlanningTests: XCTestCase {
         }
     }
 
-    func testCapitalVOutsideStockSaysWhereTheViewsAre() {
+    func testCapitalVOutsideStockAndComplaintsSaysWhereTheViewsAre() {
         let console = Console(shop: Fixtures.demoShop())
         console.press(.character("V"))
-        XCTAssertTrue(console.screen.statusLine.contains("press 4"), console.screen.statusLine)
+        XCTAssertTrue(console.screen.statusLine.contains("views are in Stock (4) and Complaints (5)"), console.screen.statusLine)
     }
 
     func testCapitalSOpensTheReorderSettingsAndSavesThemAgainstTheVersionShown() {

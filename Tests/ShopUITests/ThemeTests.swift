@@ -237,7 +237,7 @@ final class ThemeTests: XCTestCase {
             _ = try AppConfig.parse(toml: "theme = \"light\"\ncolour = \"red\"\n", source: "config.toml")
             XCTFail("an unknown setting was accepted")
         } catch {
-            XCTAssertEqual(error.message, "unknown setting colour; known settings: theme")
+            XCTAssertEqual(error.message, "unknown setting colour; known settings: theme, replies")
             XCTAssertTrue(error.description.hasPrefix("theme config.toml: "), error.description)
         }
     }

@@ -18,6 +18,16 @@ public enum WriteCommand: Sendable {
     /// A variant's reorder point, quantity and lead time, checked against the version shown
     /// (`settings.version`, nil when none were stored): unlike movements, settings can conflict.
     case setReorderSettings(variantID: Int64, settings: ReorderSettings)
+    /// A status, assignment, priority or note on a complaint, as a timeline event. Notes add
+    /// up like movements; the other changes are checked against the version shown.
+    case changeComplaint(id: Int64, expectedVersion: Int64, change: ComplaintChange)
+    /// A settlement and its money or stock effects in one transaction; `thenResolve` closes the
+    /// complaint with the settlement as its resolution. A refund above the shop's threshold
+    /// needs `confirmed`.
+    case settleComplaint(id: Int64, expectedVersion: Int64, settlement: Settlement, thenResolve: Bool, confirmed: Bool)
+    case openComplaint(NewComplaint)
+    /// Personal data of a complaint's customer shown unmasked: recorded, nothing else changes.
+    case revealPersonalData(complaintID: Int64)
     /// Several variant edits as one change: one transaction, one audit batch, one undo step.
     /// A price under the shop's margin floor is refused unless `overrideMarginFloor`, and an
     /// override is itself recorded in the audit log.
@@ -51,7 +61,16 @@ public enum WriteCommand: Sendable {
             var perEdit: [[String: FieldValue]] = []
             for edit in edits { perEdit.append(try Self.validate(edit.changes, currency: currency)) }
             return ValidatedChanges(values: [:], perEdit: perEdit)
-        case .undo, .duplicateProduct:
+        case .undo, .duplicateProduct, .revealPersonalData:
+            return ValidatedChanges(values: [:])
+        case .changeComplaint(_, _, let change):
+            try change.validate()
+            return ValidatedChanges(values: [:])
+        case .settleComplaint(_, _, let settlement, _, _):
+            try settlement.validate()
+            return ValidatedChanges(values: [:])
+        case .openComplaint(let complaint):
+            try complaint.validate()
             return ValidatedChanges(values: [:])
         case .editProduct(_, _, let changes, let tags, let channels):
             guard !changes.isEmpty || tags != nil || channels != nil else {
@@ -192,6 +211,8 @@ public enum WriteError: Error, Sendable, CustomStringConvertible, Equatable {
     case unavailable(String)
     /// Prices under the shop's margin floor; the person may repeat the change with an override.
     case belowMarginFloor(String)
+    /// A change the shop wants confirmed (a large refund); the person may repeat it confirmed.
+    case needsConfirmation(String)
 
     public var description: String {
         switch self {
@@ -202,6 +223,7 @@ public enum WriteError: Error, Sendable, CustomStringConvertible, Equatable {
         case .readOnly(let reason): "cannot write: \(reason)"
         case .unavailable(let reason): "the change was not saved: \(reason)"
         case .belowMarginFloor(let reason): reason
+        case .needsConfirmation(let reason): reason
         }
     }
 }

@@ -60,3 +60,19 @@ public enum PersonalData {
         text.isEmpty ? "" : text.prefix(1) + "***"
     }
 }
+
+/// A customer found while opening a complaint: by order number (then with that order), by
+/// email, or by the start of a name or email.
+public struct CustomerMatch: Hashable, Sendable {
+    public let customer: Customer
+    public let orderID: Int64?
+    public let orderNumber: String?
+    public let orderCount: Int
+
+    public init(customer: Customer, orderID: Int64? = nil, orderNumber: String? = nil, orderCount: Int = 0) {
+        self.customer = customer
+        self.orderID = orderID
+        self.orderNumber = orderNumber
+        self.orderCount = orderCount
+    }
+}

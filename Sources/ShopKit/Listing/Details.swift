@@ -97,10 +97,26 @@ public struct ComplaintDetail: Sendable, Hashable {
     public let resolution: String
     public let resolvedAt: Timestamp?
     public let events: [ComplaintEvent]
+    public var version: Int64
+    public var variantID: Int64?
+    public var orderID: Int64?
+    /// The lines of the complaint's order.
+    public var orderLines: [OrderLineSummary]
+    /// The customer's history: orders, what they spent (not cancelled), how many came back.
+    public var customerOrders: Int
+    public var customerSpent: Money?
+    public var customerReturns: Int
+    public var storeCredit: Money?
+    /// Refunded on the complaint's order so far, and the most that can still be refunded.
+    public var refunded: Money?
+    public var refundable: Money?
 
     public init(
         item: ComplaintListItem, channel: ComplaintChannel, customer: Customer?, orderNumber: String?, sku: String?,
-        description: String, resolution: String, resolvedAt: Timestamp?, events: [ComplaintEvent]
+        description: String, resolution: String, resolvedAt: Timestamp?, events: [ComplaintEvent], version: Int64 = 1,
+        variantID: Int64? = nil, orderID: Int64? = nil, orderLines: [OrderLineSummary] = [], customerOrders: Int = 0,
+        customerSpent: Money? = nil, customerReturns: Int = 0, storeCredit: Money? = nil, refunded: Money? = nil,
+        refundable: Money? = nil
     ) {
         self.item = item
         self.channel = channel
@@ -111,6 +127,32 @@ public struct ComplaintDetail: Sendable, Hashable {
         self.resolution = resolution
         self.resolvedAt = resolvedAt
         self.events = events
+        self.version = version
+        self.variantID = variantID
+        self.orderID = orderID
+        self.orderLines = orderLines
+        self.customerOrders = customerOrders
+        self.customerSpent = customerSpent
+        self.customerReturns = customerReturns
+        self.storeCredit = storeCredit
+        self.refunded = refunded
+        self.refundable = refundable
+    }
+}
+
+/// One line of an order as a complaint shows it.
+public struct OrderLineSummary: Sendable, Hashable {
+    public let sku: String
+    public let title: String
+    public let quantity: Int64
+    /// What the line was paid: quantity × unit price less its discount.
+    public let paid: Money
+
+    public init(sku: String, title: String, quantity: Int64, paid: Money) {
+        self.sku = sku
+        self.title = title
+        self.quantity = quantity
+        self.paid = paid
     }
 }
 

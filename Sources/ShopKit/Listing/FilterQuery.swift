@@ -1,7 +1,7 @@
 /// The field a `key:value` term narrows by. Which keys a list knows, and which values each
 /// accepts there, is that list's `FilterKeys`.
 public enum FilterKey: String, CaseIterable, Sendable {
-    case status, vendor, type, category, tag, channel, stock, floor, cost, location, kind, code, priority, assignee, overdue
+    case status, vendor, type, category, tag, channel, stock, floor, cost, location, kind, code, priority, assignee, overdue, queue
     /// Products with at least one content-health issue.
     case attention
 }
@@ -124,6 +124,7 @@ public struct FilterKeys: Sendable {
         .choice(.channel, ComplaintChannel.allCases.map(\.rawValue)),
         .text(.assignee, hint: "assignee needs a name, or none", special: ["none": ""]),
         .choice(.overdue, ["yes"]),
+        .choice(.queue, ComplaintQueue.allCases.map(\.rawValue), aliases: ["all": ComplaintQueue.open.rawValue]),
     ])
 }
 

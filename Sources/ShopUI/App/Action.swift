@@ -1,3 +1,5 @@
+import ShopKit
+
 /// Everything that can change the console's state. Keys become actions through the key map;
 /// background work (counts, another process's changes) reports back as actions too.
 public enum Action: Hashable, Sendable {
@@ -27,7 +29,9 @@ public enum Action: Hashable, Sendable {
     // Records.
     case openForm, newProduct, newVariant, duplicate, archive
     case stockAction(StockAction)
-    case nextStockView, reorderSettings, reorderList
+    /// The pane's next view: stock views, complaint queues.
+    case nextView
+    case reorderSettings, reorderList
     /// Write the open report (the reorder list) to a CSV file.
     case exportDocument
     case formNextField, formPreviousField, formEnter, formSave, formClose
@@ -35,10 +39,14 @@ public enum Action: Hashable, Sendable {
     /// The text came back from $VISUAL/$EDITOR (nil: the editor failed or was not saved).
     case externalTextEdited(String?)
 
+    // Complaints, from their detail view.
+    case assignToMe, complaintForm(ComplaintFormKind), revealPersonalData
+
     // Not bound to keys: reported by the runtime.
     case resized(width: Int, height: Int)
     case dataChanged
     case countLoaded(pane: PaneID, filter: String, count: Int)
+    case complaintQueuesCounted([ComplaintQueue: Int])
     case tick
 }
 

@@ -168,6 +168,18 @@ extension AppModel {
                     state.message = .init(text: reason, isError: true)
                 }
                 return .belowFloor(reason)
+            case .needsConfirmation(let reason):
+                if case .settleComplaint(let id, let version, let settlement, let resolve, false) = command {
+                    state.mode = .confirm(Confirmation(
+                        question: "\(reason). Go ahead? y/N",
+                        command: PendingCommand(id: nextPendingID, command: .settleComplaint(
+                            id: id, expectedVersion: version, settlement: settlement, thenResolve: resolve, confirmed: true)),
+                        description: description))
+                    nextPendingID += 1
+                } else {
+                    state.message = .init(text: reason, isError: true)
+                }
+                return .refused
             case .invalid(let validation):
                 state.message = .init(text: validation.description, isError: true)
                 return .invalid(validation)
@@ -204,6 +216,13 @@ extension AppModel {
             state.mode = .browse
             switch confirmation.onYes {
             case .write(let pending):
+                if case .settleComplaint(let id, _, let settlement, let resolve, _) = pending.command {
+                    if case .saved = write(pending.command, description: confirmation.description, remember: false) {
+                        reopenComplaint(id)
+                        state.message = .init(text: "#\(id): \(settlement.label)\(resolve ? ", resolved" : "")", isError: false)
+                    }
+                    return
+                }
                 if case .saved = write(pending.command, description: confirmation.description),
                    case .updateVariants(let edits, _) = pending.command, edits.count > 1 {
                     // A bulk change saved over the floor is done with its marks, like any other.

@@ -153,6 +153,7 @@ extension AppModel {
         }
         if form.fields[form.focus].editor.apply(key) {
             form.fields[form.focus].error = nil
+            lookUpCustomer(in: &form)
             state.mode = .form(form)
         }
     }
@@ -160,6 +161,10 @@ extension AppModel {
     func saveForm() {
         guard case .form(var form) = state.mode else { return }
         if form.purpose == .bulkReceive { return previewReceipt(form) }
+        if case .complaint(let kind, let id, let version) = form.purpose {
+            return saveComplaintForm(form, kind: kind, id: id, version: version)
+        }
+        if form.purpose == .newComplaint { return saveNewComplaint(form) }
         guard form.validate(currency: state.overview.currency) else {
             state.mode = .form(form)
             state.message = .init(text: "some fields need fixing — see the messages under them", isError: true)
@@ -186,6 +191,7 @@ extension AppModel {
         case .stock(let action, _): description = "\(action.rawValue) of \(form.title.split(separator: " ").last.map(String.init) ?? "stock")"
         case .reorderSettings: description = form.title.lowercased()
         case .bulkReceive: description = "receipt"
+        case .complaint, .newComplaint: description = "complaint"
         }
         state.mode = .browse
         switch write(command, description: description, remember: !creates) {
@@ -229,6 +235,7 @@ extension AppModel {
 
     func closeForm() {
         guard case .form(let form) = state.mode else { return }
+        if case .complaint(_, let id, _) = form.purpose, !form.isDirty { return reopenComplaint(id) }
         if form.isDirty {
             state.mode = .confirm(Confirmation(
                 question: "Discard your changes? (\(form.title))",

@@ -23,10 +23,18 @@ extension AppModel {
 
     // MARK: - Views
 
+    /// `V`: the pane's next view — stock views in Stock, queues in Complaints.
+    func nextView() {
+        switch state.active {
+        case .stock: nextStockView()
+        case .complaints: nextComplaintQueue()
+        default: state.message = .init(text: "views are in Stock (4) and Complaints (5)", isError: false)
+        }
+    }
+
     /// The next view (all → out of stock → below reorder point → overstock → oversold): the
     /// filter's `stock:` term is replaced, the rest of the filter is kept.
     func nextStockView() {
-        guard requireStock("the stock views") else { return }
         let terms = state.table.filter.split(separator: " ").map(String.init)
         let current = terms.first { $0.lowercased().hasPrefix("stock:") }
             .flatMap { StockView(rawValue: String($0.dropFirst(6)).lowercased()) } ?? .all

@@ -30,7 +30,7 @@ public final class AppModel {
     let store: any ShopReading
     /// nil when the console cannot write (a read-only file).
     let writer: (any ShopWriting)?
-    private let background: BackgroundRunner
+    let background: BackgroundRunner
     var effects: [Effect] = []
     var nextPendingID = 1
 
@@ -136,6 +136,11 @@ public final class AppModel {
             }
         case .countLoaded(let pane, let filter, let count):
             if state.tables[pane]?.filter == filter { state.tables[pane]?.total = count }
+        case .complaintQueuesCounted(let counts):
+            state.complaintQueueCounts = counts
+        case .assignToMe: assignComplaintToMe()
+        case .complaintForm(let kind): openComplaintForm(kind)
+        case .revealPersonalData: revealPersonalData()
         case .tick:
             break
         case .focusNextColumn: focusColumn(by: 1)
@@ -157,10 +162,10 @@ public final class AppModel {
         case .confirmYes: confirmYes()
         case .confirmNo: confirmNo()
         case .openForm: openProductForm()
-        case .newProduct: openNewProductForm()
+        case .newProduct: state.active == .complaints ? openNewComplaintForm() : openNewProductForm()
         case .newVariant: openNewVariantForm()
         case .stockAction(let action): openStockForm(action)
-        case .nextStockView: nextStockView()
+        case .nextView: nextView()
         case .reorderSettings: openReorderSettings()
         case .reorderList: openReorderList()
         case .exportDocument: beginExport()
@@ -184,7 +189,9 @@ public final class AppModel {
 
     // MARK: - Panes and tables
 
-    var context: PresentationContext { PresentationContext(overview: state.overview, now: state.now) }
+    var context: PresentationContext {
+        PresentationContext(overview: state.overview, now: state.now, revealedComplaints: state.revealedComplaints)
+    }
 
     func fetcher(_ pane: PaneID) -> TableWindow.Fetch {
         let definition = PaneDefinition.definition(for: pane)
@@ -254,6 +261,7 @@ public final class AppModel {
     }
 
     func requestCount(_ pane: PaneID) {
+        if pane == .complaints { requestQueueCounts() }
         guard let filter = state.tables[pane]?.filter, state.tables[pane]?.total == nil else { return }
         let definition = PaneDefinition.definition(for: pane)
         let store = self.store

@@ -53,6 +53,14 @@ public struct AppState: Sendable {
     public var undoStack: [UndoEntry] = []
     /// Whether $VISUAL/$EDITOR is set; without one, long text opens in the built-in editor.
     public var hasExternalEditor = false
+    /// The console's user: who "Mine" and "assign to me" mean.
+    public var userName = ""
+    /// Canned replies a note can start from, by name (from the config, or the built-in ones).
+    public var replyTemplates: [ReplyTemplate] = ReplyTemplate.builtIn
+    /// Counts of the complaint queues for the pane header; nil until counted.
+    public var complaintQueueCounts: [ComplaintQueue: Int]?
+    /// Complaints whose personal data was revealed in this session.
+    public var revealedComplaints: Set<Int64> = []
 
     public init(width: Int, height: Int, overview: ShopOverview, databaseLabel: String, isReadOnly: Bool, now: Timestamp) {
         self.width = width
@@ -72,8 +80,9 @@ public struct AppState: Sendable {
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
-    /// Rows available to a table: all but the tab bar, the header and the status line.
-    public var tableHeight: Int { max(1, height - 3) }
+    /// Rows available to a table: all but the tab bar, the header and the status line (and the
+    /// queue bar of the complaint pane).
+    public var tableHeight: Int { max(1, height - 3 - (active == .complaints ? 1 : 0)) }
 
     /// Rows available to a detail or help view: all but the tab bar, title and status line.
     public var pageHeight: Int { max(1, height - 3) }
@@ -203,4 +212,23 @@ public struct ReceiptPreviewState: Sendable, Equatable {
 
     public var totalUnits: Int64 { lines.reduce(0) { $0 + $1.quantity } }
     public var rowCount: Int { lines.count + problems.count }
+}
+
+/// A canned reply: a name to pick it by and the text a note starts with.
+public struct ReplyTemplate: Sendable, Equatable {
+    public let name: String
+    public let text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    public static let builtIn: [ReplyTemplate] = [
+        ReplyTemplate(name: "apology", text: "We are sorry about your experience and are looking into it right away."),
+        ReplyTemplate(name: "photos", text: "Could you send us a photo of the item and its packaging? That lets us settle this quickly."),
+        ReplyTemplate(name: "refund", text: "We have refunded the amount to your original payment method; it arrives within 5 working days."),
+        ReplyTemplate(name: "replacement", text: "A replacement is on its way; you will receive the tracking number by email."),
+        ReplyTemplate(name: "return", text: "Please send the item back with the enclosed label; we settle as soon as it arrives."),
+    ]
 }

@@ -35,5 +35,11 @@ public protocol ShopReading: Sendable {
     func complaintPage(_ request: PageRequest) throws -> [ComplaintListItem]
     func complaintCount(filter: String) throws -> Int
     func complaintDetail(id: Int64) throws -> ComplaintDetail?
+    /// How many complaints each queue holds now (for the pane header).
+    func complaintQueueCounts() throws -> [ComplaintQueue: Int]
+    /// Customers matching what is typed: an order number, an email, the start of a name or email.
+    func findCustomers(matching text: String, limit: Int) throws -> [CustomerMatch]
+    /// The variant with this SKU, if any.
+    func variantID(sku: String) throws -> Int64?
 }
 

@@ -14,6 +14,9 @@ public struct FormState: Sendable, Equatable {
         case reorderSettings(variantID: Int64, version: Int64?)
         /// One delivery for many SKUs, typed or pasted as `SKU qty` lines.
         case bulkReceive
+        /// A change to a complaint, made from its detail view (and returning there).
+        case complaint(ComplaintFormKind, id: Int64, version: Int64)
+        case newComplaint
     }
 
     public struct Field: Sendable, Equatable {
@@ -28,6 +31,8 @@ public struct FormState: Sendable, Equatable {
             case reorderPoint, reorderQuantity, leadTime
             /// `SKU qty` lines of a bulk receipt.
             case receiptLines
+            /// Fields of the complaint forms, by the name the write path's messages use.
+            case named(String)
             case sku, price
             /// Comma-separated tags.
             case tags
@@ -190,7 +195,7 @@ public struct FormState: Sendable, Equatable {
                 switch fields[index].key {
                 case .product(let field): _ = try field.validate(text, currency: currency)
                 case .variant(let field): _ = try field.validate(text, currency: currency)
-                case .options, .location, .destination, .reference, .receiptLines: break
+                case .options, .location, .destination, .reference, .receiptLines, .named: break
                 case .reorderPoint, .reorderQuantity, .leadTime:
                     let trimmed = text.trimmingWhitespace()
                     guard let number = Int64(trimmed), number >= 0 else {
@@ -231,8 +236,8 @@ public struct FormState: Sendable, Equatable {
                 showError(error)
                 return nil
             }
-        case .bulkReceive:
-            return nil // previewed first: see AppModel.previewReceipt
+        case .bulkReceive, .complaint, .newComplaint:
+            return nil // built by the console, which looks things up first (AppModel+Complaints, +Stock)
         case .stock(let action, let variantID):
             func text(_ key: Field.Key) -> String { fields.first { $0.key == key }?.editor.text.trimmingWhitespace() ?? "" }
             func location(_ key: Field.Key) -> Int64? {
@@ -321,6 +326,7 @@ public struct FormState: Sendable, Equatable {
             case .reorderQuantity: error.field == "reorder_quantity"
             case .leadTime: error.field == "lead_time_days"
             case .receiptLines: error.field == "lines"
+            case .named(let name): error.field == name
             case .tags: error.field == "tags"
             case .channels: error.field == "channels"
             }
@@ -364,4 +370,9 @@ public enum StockAction: String, Sendable, Equatable, CaseIterable {
         case .count: "e.g. count 2026-11"
         }
     }
+}
+
+/// The forms a complaint's detail view opens.
+public enum ComplaintFormKind: String, Sendable, Hashable, CaseIterable {
+    case status, assign, priority, note, settle
 }

@@ -4,10 +4,13 @@ import ShopKit
 public struct PresentationContext: Sendable {
     public let overview: ShopOverview
     public let now: Timestamp
+    /// Complaints whose customer's personal data the person chose to see (each reveal is audited).
+    public var revealedComplaints: Set<Int64> = []
 
-    public init(overview: ShopOverview, now: Timestamp) {
+    public init(overview: ShopOverview, now: Timestamp, revealedComplaints: Set<Int64> = []) {
         self.overview = overview
         self.now = now
+        self.revealedComplaints = revealedComplaints
     }
 }
 
@@ -15,6 +18,11 @@ public struct PresentationContext: Sendable {
 /// Reports a detail view can write to a file.
 public enum ReportExport: Sendable, Equatable {
     case reorderList
+}
+
+/// The record a detail view shows, when actions can be taken on it from there.
+public enum DetailRecord: Sendable, Equatable {
+    case complaint(id: Int64, version: Int64)
 }
 
 public struct DetailDocument: Sendable, Equatable {
@@ -31,6 +39,8 @@ public struct DetailDocument: Sendable, Equatable {
     public var lines: [[Span]]
     /// What `w` writes for this document, if it is a report that can be exported.
     public var export: ReportExport?
+    /// The record shown, for the keys that act on it.
+    public var record: DetailRecord?
 
     public init(title: SafeText, lines: [[Span]] = [], export: ReportExport? = nil) {
         self.title = title

@@ -1,3 +1,5 @@
+import ShopKit
+
 /// The whole screen as a function of the state: tab bar, the active pane (table, detail or
 /// help), and the status line. Draws into a cell grid; never touches the terminal.
 public enum Screen {
@@ -11,9 +13,9 @@ public enum Screen {
         let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
         switch state.mode {
         case .browse, .filter, .edit, .bulkPrompt, .datePrompt:
-            TableView.draw(into: &grid, area: body, state: state, theme: theme)
+            PaneView.draw(into: &grid, area: body, state: state, theme: theme)
         case .confirm(let confirmation):
-            TableView.draw(into: &grid, area: body, state: state, theme: theme)
+            PaneView.draw(into: &grid, area: body, state: state, theme: theme)
             ConfirmView.draw(into: &grid, area: body, question: confirmation.question, theme: theme)
         case .bulkPreview(let preview):
             BulkPreviewView.draw(into: &grid, area: body, preview: preview, theme: theme)
@@ -28,11 +30,52 @@ public enum Screen {
         case .detail(let document, let scroll):
             DetailView.draw(into: &grid, area: body, document: document, scroll: scroll, theme: theme)
         case .help(let scroll):
-            TableView.draw(into: &grid, area: body, state: state, theme: theme)
+            PaneView.draw(into: &grid, area: body, state: state, theme: theme)
             HelpOverlay.draw(into: &grid, area: body, keyMap: keyMap, scroll: scroll, theme: theme)
         }
         StatusLine.draw(into: &grid, state: state, theme: theme)
         return grid
+    }
+}
+
+/// The active pane's body: the table, under the queue bar in Complaints.
+enum PaneView {
+    static func draw(into grid: inout CellGrid, area: Rect, state: AppState, theme: Theme) {
+        guard state.active == .complaints, area.height > 2 else {
+            return TableView.draw(into: &grid, area: area, state: state, theme: theme)
+        }
+        QueueBar.draw(into: &grid, y: area.y, width: area.width, state: state, theme: theme)
+        TableView.draw(into: &grid, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                       state: state, theme: theme)
+    }
+}
+
+/// The complaint queues with their live counts; the chosen one stands out (also without colour:
+/// it is bracketed), overdue in the danger style when there are any.
+enum QueueBar {
+    static func text(_ state: AppState) -> [(label: String, queue: ComplaintQueue)] {
+        ComplaintQueue.allCases.map { queue in
+            let count = state.complaintQueueCounts?[queue].map { Format.quantity(Int64($0)) } ?? "…"
+            return ("\(queue.label) \(count)", queue)
+        }
+    }
+
+    static func draw(into grid: inout CellGrid, y: Int, width: Int, state: AppState, theme: Theme) {
+        grid.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme.style(.normal))
+        let current = (state.tables[.complaints]?.filter ?? "").split(separator: " ")
+            .first { $0.lowercased().hasPrefix("queue:") }
+            .flatMap { ComplaintQueue(rawValue: String($0.dropFirst(6)).lowercased()) }
+        var x = 1
+        for (label, queue) in text(state) {
+            let chosen = queue == current
+            let shown = SafeText(chosen ? "[" + label + "]" : " " + label + " ")
+            guard x + shown.width <= width else { break }
+            let overdue = queue == .overdue && (state.complaintQueueCounts?[.overdue] ?? 0) > 0
+            let role: StyleRole = chosen ? .tabActive : overdue ? .danger : .dim
+            x += grid.put(shown, x: x, y: y, style: theme.style(role))
+        }
+        let hint = SafeText("V next queue")
+        if x + hint.width + 2 <= width { grid.put(hint, x: width - hint.width - 1, y: y, style: theme.style(.dim)) }
     }
 }
 

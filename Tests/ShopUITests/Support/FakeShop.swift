@@ -189,6 +189,36 @@ final class FakeShop: ShopReading, @unchecked Sendable {
         shopOverview.locations.map { ($0, 0) }
     }
     func stockCount(filter: String) throws -> Int { count(stock, filter, text: Self.stockText) }
+    func complaintQueueCounts() throws -> [ComplaintQueue: Int] {
+        var counts: [ComplaintQueue: Int] = [:]
+        for queue in ComplaintQueue.allCases {
+            counts[queue] = complaints.filter { item in
+                switch queue {
+                case .new: item.status == .new
+                case .mine: item.status.isOpen && item.assignee == "ana"
+                case .overdue: DueState.of(status: item.status, dueAt: item.dueAt, now: fixedNow) == .overdue
+                case .waiting: item.status == .waitingForCustomer
+                case .open: item.status.isOpen
+                case .resolved: !item.status.isOpen
+                }
+            }.count
+        }
+        return counts
+    }
+    /// Customers are the complaint rows' customer names; "A-1001" is an order of the first.
+    func findCustomers(matching text: String, limit: Int) throws -> [CustomerMatch] {
+        let names = Array(Set(complaints.map(\.customerName))).sorted()
+        func customer(_ index: Int) -> Customer {
+            Customer(id: Int64(index + 1), name: names[index], email: names[index].lowercased().replacingOccurrences(of: " ", with: ".") + "@example.com",
+                     phone: "+49 30 1234567", city: "Berlin", country: "DE", createdAt: fixedNow)
+        }
+        if text.uppercased() == "A-1001", !names.isEmpty {
+            return [CustomerMatch(customer: customer(0), orderID: 1001, orderNumber: "A-1001", orderCount: 3)]
+        }
+        return names.indices.filter { names[$0].lowercased().hasPrefix(text.lowercased()) }.prefix(limit)
+            .map { CustomerMatch(customer: customer($0), orderCount: 1) }
+    }
+    func variantID(sku: String) throws -> Int64? { stock.first { $0.sku == sku }?.id }
     func stockItems(ids: [Int64]) throws -> [StockListItem] { stock.filter { ids.contains($0.id) } }
     func stockItems(skus: [String]) throws -> [StockListItem] { stock.filter { skus.contains($0.sku) } }
     /// The same rule as the store, over the fake's rows (vendor: the product title's first word).
@@ -210,9 +240,19 @@ final class FakeShop: ShopReading, @unchecked Sendable {
     func complaintCount(filter: String) throws -> Int { count(complaints, filter, text: Self.complaintText) }
     func complaintDetail(id: Int64) throws -> ComplaintDetail? {
         guard let item = complaints.first(where: { $0.id == id }) else { return nil }
+        let customer = Customer(
+            id: 7, name: item.customerName, email: "jana.novak@example.com", phone: "+49 30 1234567", city: "Berlin",
+            country: "DE", createdAt: fixedNow)
         return ComplaintDetail(
-            item: item, channel: .email, customer: nil, orderNumber: "#1001", sku: nil,
-            description: "The parcel arrived open.", resolution: "", resolvedAt: nil, events: [])
+            item: item, channel: .email, customer: customer, orderNumber: "#1001", sku: "MUG-BLUE-L",
+            description: "The parcel arrived open.", resolution: "", resolvedAt: nil,
+            events: [ComplaintEvent(at: fixedNow.adding(days: -1), actor: "ana", kind: "note", detail: "called back")],
+            version: 4, variantID: 11, orderID: 1001,
+            orderLines: [OrderLineSummary(sku: "MUG-BLUE-L", title: "Blue Enamel Mug", quantity: 2,
+                                          paid: Money(minorUnits: 5980, currency: .eur))],
+            customerOrders: 3, customerSpent: Money(minorUnits: 18_450, currency: .eur), customerReturns: 1,
+            storeCredit: Money(minorUnits: 0, currency: .eur), refunded: Money(minorUnits: 0, currency: .eur),
+            refundable: Money(minorUnits: 5980, currency: .eur))
     }
 }
 
