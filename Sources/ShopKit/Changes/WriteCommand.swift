@@ -30,6 +30,11 @@ public enum WriteCommand: Sendable {
     /// A copy of a product and its variants as a new draft: SKUs and barcodes are left empty
     /// (they must stay unique), the handle gets a free suffix.
     case duplicateProduct(id: Int64)
+    /// Imports: a product and its variants read from a file, upserted by handle (variants by SKU,
+    /// else by option values); a promotion read from a discount export, upserted by code, else by
+    /// name. Both were validated when their rows were mapped (ShopKit/Exchange).
+    case importProduct(ImportedProduct)
+    case importPromotion(ImportedPromotion)
 
     /// Validates what can be checked without the database. Throws the first problem found.
     public func validated(currency: Currency) throws(ValidationError) -> ValidatedChanges {
@@ -46,6 +51,8 @@ public enum WriteCommand: Sendable {
             for edit in edits { perEdit.append(try Self.validate(edit.changes, currency: currency)) }
             return ValidatedChanges(values: [:], perEdit: perEdit)
         case .undo, .duplicateProduct:
+            return ValidatedChanges(values: [:])
+        case .importProduct, .importPromotion:
             return ValidatedChanges(values: [:])
         case .editProduct(_, _, let changes, let tags, let channels):
             guard !changes.isEmpty || tags != nil || channels != nil else {
