@@ -32,9 +32,10 @@ public enum WriteCommand: Sendable {
     case duplicateProduct(id: Int64)
     /// Imports: a product and its variants read from a file, upserted by handle (variants by SKU,
     /// else by option values); a promotion read from a discount export, upserted by code, else by
-    /// name. Both were validated when their rows were mapped (ShopKit/Exchange).
-    case importProduct(ImportedProduct)
-    case importPromotion(ImportedPromotion)
+    /// name. Both were validated when their rows were mapped (ShopKit/Exchange). Indirect: their
+    /// records are large, and inline they would grow every WriteCommand (and the console's stack).
+    indirect case importProduct(ImportedProduct)
+    indirect case importPromotion(ImportedPromotion)
 
     /// Validates what can be checked without the database. Throws the first problem found.
     public func validated(currency: Currency) throws(ValidationError) -> ValidatedChanges {
