@@ -57,80 +57,33 @@ extension ShopDatabase {
         }
     }
 
-    /// Writes the reorder list as CSV for a purchase order: to a file beside the target first,
-    /// then moved over it, so a failed write never leaves half a file. Returns the line count.
+    /// Writes the reorder list as CSV for a purchase order (whole or not at all: see
+    /// `CSVFileWriter`). Returns the line count.
     @discardableResult
     public func exportReorderList(to path: String) throws -> Int {
         let lines = try reorderList()
-        try CSVFile.write(to: path) { csv in
-            try csv.write(row: [
-                "vendor", "sku", "product", "options", "available", "on_hand", "reserved", "sold_30_days", "per_day",
-                "days_of_cover", "reorder_point", "lead_time_days", "order_quantity", "unit_cost", "line_cost",
-            ])
-            for line in lines {
-                let item = line.item
-                let texts: [String] = [line.vendor, item.sku, item.productTitle, item.optionSummary].map(SpreadsheetCell.text)
-                let counts: [String] = [
-                    String(item.available), String(item.onHand), String(item.reserved), String(item.velocity.unitsSold),
-                    item.velocity.perDayText,
-                ]
-                let plan: [String] = [
-                    item.daysOfCover.map { String($0) } ?? "", item.reorderPoint.map { String($0) } ?? "",
-                    item.reorder.map { String($0.leadTimeDays) } ?? "", String(line.quantity),
-                    item.unitCost?.decimalText ?? "", line.lineCost?.decimalText ?? "",
-                ]
-                try csv.write(row: texts + counts + plan)
-            }
+        let file = try CSVFileWriter(url: URL(fileURLWithPath: path), header: [
+            "vendor", "sku", "product", "options", "available", "on_hand", "reserved", "sold_30_days", "per_day",
+            "days_of_cover", "reorder_point", "lead_time_days", "order_quantity", "unit_cost", "line_cost",
+        ])
+        for line in lines {
+            let item = line.item
+            let texts: [SpreadsheetCell] = [.text(line.vendor), .text(item.sku), .text(item.productTitle), .text(item.optionSummary)]
+            let counts: [SpreadsheetCell] = [
+                .integer(item.available), .integer(item.onHand), .integer(item.reserved), .integer(item.velocity.unitsSold),
+                .number(item.velocity.perDayDecimal),
+            ]
+            let plan: [SpreadsheetCell] = [
+                .integer(item.daysOfCover), .integer(item.reorderPoint), .integer(item.reorder?.leadTimeDays),
+                .integer(line.quantity), .money(item.unitCost), .money(line.lineCost),
+            ]
+            try file.write(texts + counts + plan)
         }
+        try file.finish()
         return lines.count
     }
 
     private func stockList(_ db: Database) throws -> KeysetList<StockListItem> {
         PaneLists(currency: currency, locations: try Self.locations(db), now: clock()).stock
-    }
-}
-
-/// A CSV file written whole or not at all.
-enum CSVFile {
-    static func write(to path: String, _ body: (CSVWriter) throws -> Void) throws {
-        let target = URL(fileURLWithPath: path)
-        let partial = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
-        guard let stream = OutputStream(toFileAtPath: partial.path, append: false) else {
-            throw CSVFileError.cannotWrite(path)
-        }
-        stream.open()
-        if stream.streamStatus == .error {
-            throw CSVFileError.cannotWrite(path)
-        }
-        do {
-            let csv = try CSVWriter(stream: stream, newline: .crlf)
-            try body(csv)
-            stream.close()
-            // Every record ends with a line break, the last one too.
-            let handle = try FileHandle(forWritingTo: partial)
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data("\r\n".utf8))
-            try handle.close()
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: partial)
-            } else {
-                try FileManager.default.moveItem(at: partial, to: target)
-            }
-        } catch {
-            stream.close()
-            try? FileManager.default.removeItem(at: partial)
-            throw error is CSVFileError ? error : CSVFileError.cannotWrite("\(path): \(error.localizedDescription)")
-        }
-    }
-}
-
-public enum CSVFileError: Error, CustomStringConvertible, Equatable {
-    case cannotWrite(String)
-
-    public var description: String {
-        switch self {
-        case .cannotWrite(let detail): "cannot write \(detail)"
-        }
     }
 }

@@ -77,6 +77,12 @@ extension ShopDatabase {
                 case .duplicateProduct(let id):
                     created = try duplicateProduct(db, id: id, batch: batch)
                     version = 1
+                case .importProduct(let product):
+                    let outcome = try importProduct(db, product, batch: batch)
+                    if let reject = outcome.rejects.first { throw WriteError.invalid(ValidationError(field: "", message: reject.reason)) }
+                    created = outcome.product == .created ? outcome.productID : nil
+                case .importPromotion(let promotion):
+                    created = try importPromotion(db, promotion, batch: batch).createdID
                 }
                 return WriteResult(batchID: batch.id ?? 0, newVersion: version, changes: batch.changes, createdID: created)
             }
@@ -109,6 +115,8 @@ extension ShopDatabase {
         case .createProduct: "create product"
         case .createVariant: "create variant"
         case .duplicateProduct(let id): "duplicate product \(id)"
+        case .importProduct(let product): "import product \(product.handle)"
+        case .importPromotion(let imported): "import promotion \(imported.promotion.name)"
         }
     }
 
@@ -281,13 +289,18 @@ final class AuditBatch {
         self.command = command
     }
 
+    /// Writes the batch row now. An import opens it before its per-row savepoints, so that a
+    /// row rolled back cannot take the batch row with it.
+    func open(_ db: Database) throws {
+        guard id == nil else { return }
+        try db.execute(
+            sql: "INSERT INTO audit_batch(at, actor, command, reason) VALUES (?, ?, ?, ?)",
+            arguments: [context.now.iso8601, context.actor, command, context.reason])
+        id = db.lastInsertedRowID
+    }
+
     func append(_ db: Database, entity: String, entityID: Int64, change: FieldChange) throws {
-        if id == nil {
-            try db.execute(
-                sql: "INSERT INTO audit_batch(at, actor, command, reason) VALUES (?, ?, ?, ?)",
-                arguments: [context.now.iso8601, context.actor, command, context.reason])
-            id = db.lastInsertedRowID
-        }
+        try open(db)
         try db.execute(
             sql: """
                 INSERT INTO audit_log(batch_id, at, actor, entity, entity_id, field, old_value, new_value)

@@ -6,7 +6,9 @@ struct Shopdesk: ParsableCommand {
         commandName: "shopdesk",
         abstract: "A terminal console to run an online shop: catalog, pricing, promotions, stock and complaints.",
         version: "0.1.0",
-        subcommands: [ConsoleCommand.self, InitCommand.self, DemoCommand.self, CheckCommand.self],
+        subcommands: [
+            ConsoleCommand.self, InitCommand.self, DemoCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self,
+        ],
         defaultSubcommand: ConsoleCommand.self)
 }
 

@@ -74,3 +74,59 @@ final class CommandLineTests: XCTestCase {
         }
     }
 }
+
+/// Import and export as a script runs them: summary on stdout, a re-import that changes nothing.
+final class ImportExportCommandTests: XCTestCase {
+    func testImportThenReimportSaysUnchangedAndExportWritesAShopifyFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shopdesk-io-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("shop.db").path
+        let input = directory.appendingPathComponent("products.csv").path
+        try """
+            Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price
+            mug,Mug,Size,S,MUG-S,9.99
+            mug,,,L,MUG-L,12.50
+            tee,=cmd|' /C calc'!A0,Title,Default Title,TEE,19.99
+
+            """.write(toFile: input, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try Binary.run(["init", "--db", db]).status, 0)
+
+        let dry = try Binary.run(["import", "products", input, "--db", db, "--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.error)
+        XCTAssertTrue(dry.output.contains("products: 2 created") && dry.output.contains("dry run"), dry.output)
+
+        let first = try Binary.run(["import", "products", input, "--db", db])
+        XCTAssertEqual(first.status, 0, first.error)
+        XCTAssertTrue(first.output.contains("products: 2 created") && first.output.contains("variants: 3 created"), first.output)
+
+        let again = try Binary.run(["import", "products", input, "--db", db, "--batch", "1"])
+        XCTAssertEqual(again.status, 0, again.error)
+        XCTAssertTrue(again.output.contains("2 unchanged") && again.output.contains("nothing changed"), again.output)
+
+        let output = directory.appendingPathComponent("export.csv").path
+        let exported = try Binary.run(["export", "products", output, "--db", db])
+        XCTAssertEqual(exported.status, 0, exported.error)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("Handle,Title,Body (HTML)"), text)
+        XCTAssertTrue(text.contains("tee,'=cmd|' /C calc'!A0,"), text)
+        let roundTrip = try Binary.run(["import", "products", output, "--db", db])
+        XCTAssertTrue(roundTrip.output.contains("nothing changed"), roundTrip.output)
+
+        let unknown = try Binary.run(["import", "products", db, "--db", db])
+        XCTAssertNotEqual(unknown.status, 0)
+    }
+
+    func testUnknownProductLayoutIsRefusedNamingTheSupportedFormats() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("shopdesk-io-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("shop.db").path
+        let input = directory.appendingPathComponent("other.csv").path
+        try "Name,Price\nMug,9.99\n".write(toFile: input, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try Binary.run(["init", "--db", db]).status, 0)
+        let result = try Binary.run(["import", "products", input, "--db", db])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.error.contains("shopify") && result.error.contains("woocommerce") && result.error.contains("Handle"), result.error)
+    }
+}

@@ -10,6 +10,8 @@ final class StockPlanningTests: XCTestCase {
         XCTAssertEqual(SalesVelocity(unitsSold: 2).perDayText, "0.1", "0.0667 rounds to 0.1")
         XCTAssertEqual(SalesVelocity(unitsSold: 0).perDayText, "0.0")
         XCTAssertEqual(SalesVelocity(unitsSold: 3000).perDayText, "100.0")
+        XCTAssertEqual(SalesVelocity(unitsSold: 1).perDayDecimal, "0.03", "files get two decimals")
+        XCTAssertEqual(SalesVelocity(unitsSold: 45).perDayDecimal, "1.50")
     }
 
     func testDaysOfCoverRoundDownAreZeroWhenNothingIsAvailableAndUnboundedWhenNothingSells() {
@@ -87,13 +89,13 @@ final class StockPlanningTests: XCTestCase {
     }
 
     func testSpreadsheetTextThatWouldRunAsAFormulaGetsALeadingQuote() {
-        XCTAssertEqual(SpreadsheetCell.text("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")")
-        XCTAssertEqual(SpreadsheetCell.text("@SUM(A1)"), "'@SUM(A1)")
-        XCTAssertEqual(SpreadsheetCell.text("+1"), "'+1")
-        XCTAssertEqual(SpreadsheetCell.text("-1+1"), "'-1+1")
-        XCTAssertEqual(SpreadsheetCell.text("\u{200B}=1"), "'\u{200B}=1", "a zero-width space does not hide it")
-        XCTAssertEqual(SpreadsheetCell.text("  \t=1"), "'  \t=1")
-        XCTAssertEqual(SpreadsheetCell.text("Mug = blue"), "Mug = blue")
-        XCTAssertEqual(SpreadsheetCell.text(""), "")
+        XCTAssertEqual(SpreadsheetCell.guarded("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")")
+        XCTAssertEqual(SpreadsheetCell.guarded("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(SpreadsheetCell.guarded("+1"), "'+1")
+        XCTAssertEqual(SpreadsheetCell.guarded("-1+1"), "'-1+1")
+        XCTAssertEqual(SpreadsheetCell.guarded("\u{200B}=1"), "'\u{200B}=1", "a zero-width space does not hide it")
+        XCTAssertEqual(SpreadsheetCell.guarded("  \t=1"), "'  \t=1")
+        XCTAssertEqual(SpreadsheetCell.guarded("Mug = blue"), "Mug = blue")
+        XCTAssertEqual(SpreadsheetCell.guarded(""), "")
     }
 }

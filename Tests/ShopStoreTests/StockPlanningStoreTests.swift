@@ -91,7 +91,7 @@ final class StockPlanningStoreTests: XCTestCase {
         let rows = text.components(separatedBy: "\r\n")
         XCTAssertEqual(rows.first, "vendor,sku,product,options,available,on_hand,reserved,sold_30_days,per_day,days_of_cover,"
                        + "reorder_point,lead_time_days,order_quantity,unit_cost,line_cost")
-        XCTAssertEqual(rows[1], "'@evil,MUG,'=SUM(A1),Default,8,13,2,30,1.0,8,10,14,40,4.50,180.00")
+        XCTAssertEqual(rows[1], "'@evil,MUG,'=SUM(A1),Default,8,13,2,30,1.00,8,10,14,40,4.50,180.00")
         XCTAssertEqual(rows.last, "", "the last record ends with a line break")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["po.csv"], "no partial file is left")
     }

@@ -24,6 +24,13 @@ public struct SalesVelocity: Hashable, Sendable {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
+    /// Units per day with two decimals, rounded half up, for files: "0.03", "1.50".
+    public var perDayDecimal: String {
+        let hundredths = (unitsSold * 100 * 2 + days) / (2 * days)
+        let cents = hundredths % 100
+        return "\(hundredths / 100)." + (cents < 10 ? "0" : "") + "\(cents)"
+    }
+
     /// How many whole days `available` lasts at this pace (rounded down); nil when nothing
     /// sells (it lasts indefinitely), 0 when nothing is available.
     public func daysOfCover(available: Int64) -> Int64? {
