@@ -90,8 +90,13 @@ extension ShopDatabase {
             .map { try PromotionColumns.promotion($0, currency: currency) }
     }
 
-    /// The margin guard's verdict on a promotion as it would be saved.
+    /// The margin guard's verdict on a promotion as it would be saved. A new one (id 0) is weighed
+    /// with a number above every saved one, since that is where it will act among equals.
     static func marginGuard(_ db: Database, for promotion: Promotion, currency: Currency) throws -> MarginGuardReport {
+        var promotion = promotion
+        if promotion.id == 0 {
+            promotion.id = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM promotion") ?? 0) + 1
+        }
         let floor = (try? MarginFloor(basisPoints: marginFloorBasisPoints(db))) ?? .atCost
         return MarginGuard.check(
             promotion, others: try promotions(db, overlapping: promotion, currency: currency),
