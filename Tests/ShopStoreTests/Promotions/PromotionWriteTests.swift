@@ -83,6 +83,14 @@ final class PromotionWriteTests: XCTestCase {
         XCTAssertEqual(version, 2)
     }
 
+    func testAPromotionChangeIsNotUndoneSilently() throws {
+        let id = try create(teaPromotion(percent: 10))
+        let paused = try shop.perform(.setPromotionPaused(id: id, expectedVersion: 1, paused: true, overrideMarginGuard: false))
+        guard case .invalid(let validation)? = refusal(.undo(batchID: paused.batchID)) else { return XCTFail("not refused") }
+        XCTAssertEqual(validation.message, "promotion changes are not undone")
+        XCTAssertEqual(try shop.promotionFullDetail(id: id)?.promotion.paused, true)
+    }
+
     // MARK: the margin guard
 
     func testASaveBelowTheMarginFloorIsRefusedWithTheVariantsAndNothingIsWritten() throws {
