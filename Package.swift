@@ -62,7 +62,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ShopKitTests", dependencies: ["ShopKit"]),
-        .testTarget(name: "ShopStoreTests", dependencies: ["ShopStore", "ShopKit", "DemoShop"]),
+        .testTarget(
+            name: "ShopStoreTests",
+            dependencies: ["ShopStore", "ShopKit", "DemoShop", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ShopUITests", dependencies: ["ShopUI", "ShopKit", "BundledThemes"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShopKit"]),
     ]

@@ -408,18 +408,7 @@ struct PaneLists: Sendable {
     }
 
     static func promotion(_ row: Row, currency: Currency) throws -> Promotion {
-        guard let kind = PromotionKind(rawValue: row["kind"]), let startsAt = Timestamp(iso8601: row["starts_at"]) else {
-            throw WriteError.unavailable("promotion \(row["id"] as Int64) has an unreadable kind or start")
-        }
-        return Promotion(
-            id: row["id"], name: row["name"], kind: kind, percentBasisPoints: row["percent_bp"],
-            amount: (row["amount_minor"] as Int64?).map { Money(minorUnits: $0, currency: currency) },
-            bundleRule: row["bundle_rule"], trigger: PromotionTrigger(rawValue: row["trigger"]) ?? .automatic,
-            code: row["first_code"], scope: PromotionScope(rawValue: row["scope"]) ?? .shop, scopeValue: row["scope_value"],
-            minimumOrder: (row["min_order_minor"] as Int64?).map { Money(minorUnits: $0, currency: currency) },
-            startsAt: startsAt, endsAt: (row["ends_at"] as String?).flatMap(Timestamp.init(iso8601:)),
-            paused: row["paused"], usageLimit: row["usage_limit"], perCustomerLimit: row["per_customer_limit"],
-            combines: row["combines"], uses: row["uses"], version: row["version"])
+        try PromotionColumns.promotion(row, currency: currency)
     }
 
     static func complaintItem(_ row: Row, sortNames: [String] = ["sort0", "sort1"]) throws -> ComplaintListItem {

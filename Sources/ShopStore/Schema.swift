@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v1 create shop schema", migrate: createShopSchema)
         migrator.registerMigration("v2 add filter indexes", migrate: addFilterIndexes)
         migrator.registerMigration("v3 index variants by margin", migrate: indexVariantsByMargin)
+        migrator.registerMigration("v4 promotion rules", migrate: addPromotionRules)
         migrator.registerMigration("v5 complaint workflow", migrate: addComplaintWorkflow)
         return migrator
     }

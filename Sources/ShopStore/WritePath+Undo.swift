@@ -10,6 +10,12 @@ extension ShopDatabase {
             SELECT entity, entity_id, field, old_value, new_value FROM audit_log WHERE batch_id = ? ORDER BY id
             """, arguments: [batchID])
         guard !rows.isEmpty else { throw WriteError.notFound(entity: "change", id: batchID) }
+        // Putting a promotion back would bypass its margin guard and its codes: refused, not skipped.
+        if rows.contains(where: { ($0["entity"] as String) == "promotion" }) {
+            throw WriteError.invalid(ValidationError(
+                field: "", message: "promotion changes are not undone",
+                hint: "edit the promotion back, pause it or end it"))
+        }
         let createsRow = rows.contains { row in
             let field: String = row["field"]
             return (field == "handle" || (field == "price" && (row["entity"] as String) == "variant"))

@@ -83,6 +83,22 @@ extension ShopDatabase {
                     created = outcome.product == .created ? outcome.productID : nil
                 case .importPromotion(let promotion):
                     created = try importPromotion(db, promotion, batch: batch).createdID
+                case .createPromotion(let promotion, let override):
+                    created = try createPromotion(db, promotion: promotion, override: override, batch: batch)
+                    version = 1
+                case .editPromotion(let id, let expectedVersion, let promotion, let override):
+                    version = try editPromotion(
+                        db, id: id, expectedVersion: expectedVersion, promotion: promotion, override: override, batch: batch)
+                case .setPromotionPaused(let id, let expectedVersion, let paused, let override):
+                    version = try setPromotionPaused(
+                        db, id: id, expectedVersion: expectedVersion, paused: paused, override: override, batch: batch)
+                case .duplicatePromotion(let id):
+                    created = try duplicatePromotion(db, id: id, batch: batch)
+                    version = 1
+                case .endPromotionNow(let id, let expectedVersion):
+                    version = try endPromotionNow(db, id: id, expectedVersion: expectedVersion, batch: batch)
+                case .generatePromotionCodes(let promotionID, let count, let prefix, let seed):
+                    try generatePromotionCodes(db, promotionID: promotionID, count: count, prefix: prefix, seed: seed, batch: batch)
                 }
                 return WriteResult(batchID: batch.id ?? 0, newVersion: version, changes: batch.changes, createdID: created)
             }
@@ -117,6 +133,12 @@ extension ShopDatabase {
         case .duplicateProduct(let id): "duplicate product \(id)"
         case .importProduct(let product): "import product \(product.handle)"
         case .importPromotion(let imported): "import promotion \(imported.promotion.name)"
+        case .createPromotion: "create promotion"
+        case .editPromotion(let id, _, _, _): "edit promotion \(id)"
+        case .setPromotionPaused(let id, _, let paused, _): paused ? "pause promotion \(id)" : "resume promotion \(id)"
+        case .duplicatePromotion(let id): "duplicate promotion \(id)"
+        case .endPromotionNow(let id, _): "end promotion \(id) now"
+        case .generatePromotionCodes(let id, let count, _, _): "generate \(count) codes for promotion \(id)"
         }
     }
 

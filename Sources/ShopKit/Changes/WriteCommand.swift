@@ -53,6 +53,24 @@ public enum WriteCommand: Sendable {
     indirect case importProduct(ImportedProduct)
     indirect case importPromotion(ImportedPromotion)
 
+    // MARK: Promotions (docs/PROMOTIONS.md). A save whose margin guard finds prices under the
+    // floor is refused with `promotionBelowMargin` unless `overrideMarginGuard`; an override is
+    // audited and kept on the promotion (`marginOverride`).
+
+    /// A new promotion; `id`, `uses` and `version` of the value are ignored. A shared code is saved with it.
+    case createPromotion(Promotion, overrideMarginGuard: Bool)
+    /// Every field of the promotion as given, at the version the person saw.
+    case editPromotion(id: Int64, expectedVersion: Int64, Promotion, overrideMarginGuard: Bool)
+    /// Pauses, or resumes (which runs the margin guard again unless the promotion carries an override).
+    case setPromotionPaused(id: Int64, expectedVersion: Int64, paused: Bool, overrideMarginGuard: Bool)
+    /// A paused copy without codes (codes are unique), named "… (copy)".
+    case duplicatePromotion(id: Int64)
+    /// Ends a running promotion at this moment.
+    case endPromotionNow(id: Int64, expectedVersion: Int64)
+    /// `count` new single-use codes `prefix` + 8 unambiguous characters; the same seed makes the
+    /// same codes (codes already in the shop are skipped). Nil seed: derived from the moment.
+    case generatePromotionCodes(promotionID: Int64, count: Int, prefix: String, seed: UInt64?)
+
     /// Validates what can be checked without the database. Throws the first problem found.
     public func validated(currency: Currency) throws(ValidationError) -> ValidatedChanges {
         switch self {
@@ -79,6 +97,14 @@ public enum WriteCommand: Sendable {
             try complaint.validate()
             return ValidatedChanges(values: [:])
         case .importProduct, .importPromotion:
+            return ValidatedChanges(values: [:])
+        case .createPromotion(let promotion, _), .editPromotion(_, _, let promotion, _):
+            try promotion.validate(currency: currency)
+            return ValidatedChanges(values: [:])
+        case .setPromotionPaused, .duplicatePromotion, .endPromotionNow:
+            return ValidatedChanges(values: [:])
+        case .generatePromotionCodes(_, let count, let prefix, _):
+            _ = try PromotionCode.validateRequest(count: count, prefix: prefix)
             return ValidatedChanges(values: [:])
         case .editProduct(_, _, let changes, let tags, let channels):
             guard !changes.isEmpty || tags != nil || channels != nil else {
@@ -221,6 +247,9 @@ public enum WriteError: Error, Sendable, CustomStringConvertible, Equatable {
     case belowMarginFloor(String)
     /// A change the shop wants confirmed (a large refund); the person may repeat it confirmed.
     case needsConfirmation(String)
+    /// A promotion would sell these variants under the margin floor (worst case, lowest first);
+    /// the person may repeat the save with `overrideMarginGuard`.
+    case promotionBelowMargin([MarginGuardViolation])
 
     public var description: String {
         switch self {
@@ -232,6 +261,10 @@ public enum WriteError: Error, Sendable, CustomStringConvertible, Equatable {
         case .unavailable(let reason): "the change was not saved: \(reason)"
         case .belowMarginFloor(let reason): reason
         case .needsConfirmation(let reason): reason
+        case .promotionBelowMargin(let violations):
+            "\(violations.count) variant\(violations.count == 1 ? "" : "s") would sell below the margin floor: "
+                + violations.prefix(3).map(\.description).joined(separator: "; ")
+                + (violations.count > 3 ? "; …" : "") + " — save with an override to keep it"
         }
     }
 }

@@ -18,8 +18,12 @@ public enum PromotionTrigger: String, CaseIterable, Sendable, Codable {
     case automatic, code
 }
 
+/// What a promotion covers. `scopeValue` holds the chosen values, separated by `|`:
+/// categories (a product type or a full category name), vendors, tags, collections (handle or
+/// title), products (handles) or variants (SKUs). Values match without regard to ASCII case.
 public enum PromotionScope: String, CaseIterable, Sendable, Codable {
     case shop, category, vendor, tag, products
+    case collection, variants
 }
 
 /// Where a promotion stands, derived from its schedule, pause flag and counters — never stored.
@@ -61,12 +65,38 @@ public struct Promotion: Hashable, Sendable, Identifiable {
     public var uses: Int64
     public var version: Int64
 
+    // The rules below came with the price engine; each has a default that keeps a promotion
+    // made without them meaning what it meant before.
+
+    /// Fixed-amount promotions: off each unit in scope, or once off the order's goods in scope.
+    public var amountApplication: AmountApplication
+    /// Buy-X-get-Y as numbers; nil reads `bundleRule` (`buy2get1`, `3for2`, `buy2get1at50`).
+    public var buyXGetY: BuyXGetY?
+    /// Product handles, variant SKUs and tags the promotion never applies to, whatever its scope.
+    public var excludedProducts: [String]
+    public var excludedVariants: [String]
+    public var excludedTags: [String]
+    /// The only sales channel (code, e.g. `web`) it applies on; nil for every channel.
+    public var channel: String?
+    /// The fewest units in scope a cart must hold.
+    public var minimumQuantity: Int64?
+    /// With `combines`, the kinds of promotion it may stack with; nil means every kind.
+    /// Without `combines` the promotion is exclusive and this is ignored.
+    public var combinesWithKinds: Set<PromotionKind>?
+    /// Code promotions: one code shared by everyone, or many single codes (generated).
+    public var codeMode: PromotionCodeMode
+    /// Saved although the margin guard found prices under the floor (and audited as such).
+    public var marginOverride: Bool
+
     public init(
         id: Int64 = 0, name: String, kind: PromotionKind, percentBasisPoints: Int64? = nil, amount: Money? = nil,
         bundleRule: String? = nil, trigger: PromotionTrigger = .automatic, code: String? = nil,
         scope: PromotionScope = .shop, scopeValue: String = "", minimumOrder: Money? = nil,
         startsAt: Timestamp, endsAt: Timestamp? = nil, paused: Bool = false, usageLimit: Int64? = nil,
-        perCustomerLimit: Int64? = nil, combines: Bool = false, uses: Int64 = 0, version: Int64 = 1
+        perCustomerLimit: Int64? = nil, combines: Bool = false, uses: Int64 = 0, version: Int64 = 1,
+        amountApplication: AmountApplication = .perOrder, buyXGetY: BuyXGetY? = nil, excludedProducts: [String] = [],
+        excludedVariants: [String] = [], excludedTags: [String] = [], channel: String? = nil, minimumQuantity: Int64? = nil,
+        combinesWithKinds: Set<PromotionKind>? = nil, codeMode: PromotionCodeMode = .shared, marginOverride: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -87,6 +117,16 @@ public struct Promotion: Hashable, Sendable, Identifiable {
         self.combines = combines
         self.uses = uses
         self.version = version
+        self.amountApplication = amountApplication
+        self.buyXGetY = buyXGetY
+        self.excludedProducts = excludedProducts
+        self.excludedVariants = excludedVariants
+        self.excludedTags = excludedTags
+        self.channel = channel
+        self.minimumQuantity = minimumQuantity
+        self.combinesWithKinds = combinesWithKinds
+        self.codeMode = codeMode
+        self.marginOverride = marginOverride
     }
 
     public func state(at now: Timestamp) -> PromotionState {
@@ -98,7 +138,7 @@ public struct Promotion: Hashable, Sendable, Identifiable {
         switch kind {
         case .percentage: percentBasisPoints.map { percentText(basisPoints: $0) } ?? "?"
         case .fixedAmount: amount?.formatted ?? "?"
-        case .buyXGetY: bundleRule ?? "?"
+        case .buyXGetY: bundleRule ?? buyXGetY?.ruleText ?? "?"
         case .freeShipping: "free"
         }
     }
@@ -107,7 +147,7 @@ public struct Promotion: Hashable, Sendable, Identifiable {
         switch scope {
         case .shop: "whole shop"
         case .products: "products: " + scopeValue.split(separator: "|").joined(separator: ", ")
-        default: "\(scope.rawValue): \(scopeValue)"
+        default: "\(scope.rawValue): " + scopeValue.split(separator: "|").joined(separator: ", ")
         }
     }
 
