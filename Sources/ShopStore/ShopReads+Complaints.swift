@@ -43,3 +43,42 @@ extension ShopDatabase {
         }
     }
 }
+
+extension ShopDatabase {
+    /// The complaint pane's summary at the store's clock: open, overdue, closed in the last 30
+    /// days with their median time to close, and the top kinds and products of the last 30 days.
+    public func complaintSummary() throws -> ComplaintSummary {
+        try writer.read { db in
+            let now = clock()
+            let since = now.adding(days: -30).iso8601
+            let open = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
+            let marks = Array(repeating: "?", count: open.count).joined(separator: ", ")
+            let counts = try Row.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(status IN (\(marks))), 0) AS open,
+                       COALESCE(SUM(status IN (\(marks)) AND due_at <= ?), 0) AS overdue
+                FROM complaint
+                """, arguments: StatementArguments(open + open + [now.iso8601]))
+            let durations = try Row.fetchAll(db, sql: """
+                SELECT opened_at, resolved_at FROM complaint
+                WHERE status IN ('resolved', 'rejected') AND resolved_at >= ?
+                """, arguments: [since]).compactMap { row -> Int64? in
+                guard let opened = Timestamp(iso8601: row["opened_at"]), let closed = (row["resolved_at"] as String?)
+                    .flatMap(Timestamp.init(iso8601:)) else { return nil }
+                return max(0, closed - opened)
+            }
+            let kinds = try Row.fetchAll(db, sql: """
+                SELECT kind, count(*) AS n FROM complaint WHERE opened_at >= ? GROUP BY kind ORDER BY n DESC, kind LIMIT 5
+                """, arguments: [since]).compactMap { row in
+                ComplaintKind(rawValue: row["kind"]).map { (kind: $0, count: row["n"] as Int) }
+            }
+            let products = try Row.fetchAll(db, sql: """
+                SELECT p.title, count(*) AS n FROM complaint c JOIN variant v ON v.id = c.variant_id
+                JOIN product p ON p.id = v.product_id
+                WHERE c.opened_at >= ? GROUP BY p.id ORDER BY n DESC, p.title LIMIT 5
+                """, arguments: [since]).map { (title: $0["title"] as String, count: $0["n"] as Int) }
+            return ComplaintSummary(
+                open: counts?["open"] ?? 0, overdue: counts?["overdue"] ?? 0, resolvedLast30Days: durations.count,
+                medianSecondsToResolve: ComplaintSummary.median(durations), topKinds: kinds, topProducts: products)
+        }
+    }
+}

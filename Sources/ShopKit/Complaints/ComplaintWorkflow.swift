@@ -260,3 +260,50 @@ public struct NewComplaint: Hashable, Sendable {
         }
     }
 }
+
+/// The complaint pane's summary: how the queue stands and what people complain about.
+public struct ComplaintSummary: Hashable, Sendable {
+    public var open: Int
+    public var overdue: Int
+    public var resolvedLast30Days: Int
+    /// Median time from opening to closing of the complaints closed in the last 30 days.
+    public var medianSecondsToResolve: Int64?
+    /// Complaints opened in the last 30 days, by kind, most first.
+    public var topKinds: [(kind: ComplaintKind, count: Int)]
+    /// Complaints opened in the last 30 days, by product, most first.
+    public var topProducts: [(title: String, count: Int)]
+
+    public init(
+        open: Int, overdue: Int, resolvedLast30Days: Int, medianSecondsToResolve: Int64?,
+        topKinds: [(kind: ComplaintKind, count: Int)], topProducts: [(title: String, count: Int)]
+    ) {
+        self.open = open
+        self.overdue = overdue
+        self.resolvedLast30Days = resolvedLast30Days
+        self.medianSecondsToResolve = medianSecondsToResolve
+        self.topKinds = topKinds
+        self.topProducts = topProducts
+    }
+
+    /// The middle value (the mean of the two middle ones for an even count), in whole seconds.
+    public static func median(_ values: [Int64]) -> Int64? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    public static func == (lhs: ComplaintSummary, rhs: ComplaintSummary) -> Bool {
+        lhs.open == rhs.open && lhs.overdue == rhs.overdue && lhs.resolvedLast30Days == rhs.resolvedLast30Days
+            && lhs.medianSecondsToResolve == rhs.medianSecondsToResolve
+            && lhs.topKinds.map(\.kind) == rhs.topKinds.map(\.kind) && lhs.topKinds.map(\.count) == rhs.topKinds.map(\.count)
+            && lhs.topProducts.map(\.title) == rhs.topProducts.map(\.title)
+            && lhs.topProducts.map(\.count) == rhs.topProducts.map(\.count)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(open)
+        hasher.combine(overdue)
+        hasher.combine(resolvedLast30Days)
+    }
+}

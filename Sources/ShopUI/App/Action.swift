@@ -31,7 +31,9 @@ public enum Action: Hashable, Sendable {
     case stockAction(StockAction)
     /// The pane's next view: stock views, complaint queues.
     case nextView
-    case reorderSettings, reorderList
+    case reorderSettings
+    /// The pane's report: the reorder list (Stock), the complaint summary (Complaints).
+    case report
     /// Write the open report (the reorder list) to a CSV file.
     case exportDocument
     case formNextField, formPreviousField, formEnter, formSave, formClose

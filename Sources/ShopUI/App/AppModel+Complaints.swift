@@ -31,6 +31,15 @@ extension AppModel {
         state.message = .init(text: "queue: \(next?.label ?? "everything") — V for the next", isError: false)
     }
 
+    /// `R` in Complaints: the summary as a report.
+    func openComplaintSummary() {
+        do {
+            state.mode = .detail(ComplaintSummaryDocument.make(try store.complaintSummary()), scroll: 0)
+        } catch {
+            state.message = .init(text: "could not sum up the complaints: \(error)", isError: true)
+        }
+    }
+
     // MARK: - The detail view
 
     /// The complaint the detail view shows, with the version it was read at.
@@ -361,4 +370,30 @@ extension AppModel {
             state.message = .init(text: error.description, isError: true)
         }
     }
+}
+
+/// The complaint summary as a report.
+enum ComplaintSummaryDocument {
+    static func make(_ summary: ComplaintSummary) -> DetailDocument {
+        var document = DetailDocument(title: SafeText("Complaint summary"))
+        document.field("Open", Format.quantity(Int64(summary.open)))
+        document.field("Overdue", Format.quantity(Int64(summary.overdue)), summary.overdue > 0 ? .danger : .normal)
+        document.field("Closed 30 days", Format.quantity(Int64(summary.resolvedLast30Days)))
+        document.field("Median to close", summary.medianSecondsToResolve.map(Format.span) ?? "—")
+        document.heading("Most frequent kinds (opened in the last 30 days)")
+        if summary.topKinds.isEmpty { document.lines.append([.init(SafeText("(none)"), .dim)]) }
+        for entry in summary.topKinds { document.field(entry.kind.label, Format.quantity(Int64(entry.count))) }
+        document.heading("Most complained-about products (last 30 days)")
+        if summary.topProducts.isEmpty { document.lines.append([.init(SafeText("(none)"), .dim)]) }
+        for entry in summary.topProducts {
+            document.lines.append([
+                .init(SafeText(Format.quantity(Int64(entry.count)).leftPadded(to: 4) + "  "), .header), .init(SafeText(entry.title)),
+            ])
+        }
+        return document
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

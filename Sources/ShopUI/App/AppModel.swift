@@ -167,7 +167,7 @@ public final class AppModel {
         case .stockAction(let action): openStockForm(action)
         case .nextView: nextView()
         case .reorderSettings: openReorderSettings()
-        case .reorderList: openReorderList()
+        case .report: state.active == .complaints ? openComplaintSummary() : openReorderList()
         case .exportDocument: beginExport()
         case .duplicate: duplicateProduct()
         case .archive: askToArchive()

@@ -37,6 +37,8 @@ public protocol ShopReading: Sendable {
     func complaintDetail(id: Int64) throws -> ComplaintDetail?
     /// How many complaints each queue holds now (for the pane header).
     func complaintQueueCounts() throws -> [ComplaintQueue: Int]
+    /// Open, overdue, closed in 30 days with the median time to close, top kinds and products.
+    func complaintSummary() throws -> ComplaintSummary
     /// Customers matching what is typed: an order number, an email, the start of a name or email.
     func findCustomers(matching text: String, limit: Int) throws -> [CustomerMatch]
     /// The variant with this SKU, if any.

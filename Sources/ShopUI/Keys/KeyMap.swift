@@ -43,7 +43,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("L")], .levelOnDate, .table, "stock on a past date (Stock)"),
         KeyBinding([.character("V")], .nextView, .table, "next view or queue (Stock, Complaints)"),
         KeyBinding([.character("S")], .reorderSettings, .table, "reorder settings of the SKU (Stock)"),
-        KeyBinding([.character("R")], .reorderList, .table, "reorder list, by vendor (Stock)"),
+        KeyBinding([.character("R")], .report, .table, "reorder list, complaint summary"),
         KeyBinding([.character("E")], .openForm, .table, "edit the product or variant in a form"),
         KeyBinding([.character("n")], .newProduct, .table, "new product, new complaint"),
         KeyBinding([.character("v")], .newVariant, .table, "new variant of the product (Catalog)"),

@@ -205,6 +205,11 @@ final class FakeShop: ShopReading, @unchecked Sendable {
         }
         return counts
     }
+    func complaintSummary() throws -> ComplaintSummary {
+        ComplaintSummary(
+            open: complaints.filter(\.status.isOpen).count, overdue: 1, resolvedLast30Days: 1, medianSecondsToResolve: 26 * 3600,
+            topKinds: [(.damaged, 3)], topProducts: [("Blue Enamel Mug", 2)])
+    }
     /// Customers are the complaint rows' customer names; "A-1001" is an order of the first.
     func findCustomers(matching text: String, limit: Int) throws -> [CustomerMatch] {
         let names = Array(Set(complaints.map(\.customerName))).sorted()
