@@ -37,6 +37,11 @@ public struct QueueRunner: BackgroundRunner {
         let inbox = self.inbox
         queue.async { if let action = work() { inbox.post(action) } }
     }
+
+    public func runReporting(_ work: @escaping @Sendable (@escaping @Sendable (Action) -> Void) -> Action?) {
+        let inbox = self.inbox
+        queue.async { if let action = work({ inbox.post($0) }) { inbox.post(action) } }
+    }
 }
 
 /// The main loop: key → action → state → view → changed cells to the terminal. Everything

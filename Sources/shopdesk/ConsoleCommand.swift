@@ -73,7 +73,7 @@ func openConsole(path: String, themeName: String?) throws {
         !(ProcessInfo.processInfo.environment[$0] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
     }
     let model = AppModel(
-        state: state, store: shop, writer: shop.isReadOnly ? nil : shop, background: QueueRunner(inbox: inbox))
+        state: state, store: shop, writer: shop.isReadOnly ? nil : shop, exchanger: shop, background: QueueRunner(inbox: inbox))
     let watcher = ChangeWatcher(database: shop) { inbox.post(.dataChanged) }
     watcher?.start()
     model.start()

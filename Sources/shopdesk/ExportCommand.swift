@@ -5,7 +5,7 @@ import ShopStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export products (Shopify product CSV), stock, complaints, prices or the audit log as CSV.",
+        abstract: "Export products (Shopify product CSV), stock, complaints, prices, the audit log or the reorder list as CSV.",
         discussion: """
             Cells a spreadsheet would run as a formula (starting with =, +, -, @, tab, CR or NUL, also after \
             spaces or invisible characters) are written with a leading '; numbers stay numbers. An exported \

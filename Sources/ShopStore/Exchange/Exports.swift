@@ -5,6 +5,8 @@ import ShopKit
 /// What `shopdesk export` can write.
 public enum ExportKind: String, CaseIterable, Sendable {
     case products, stock, complaints, prices, audit
+    /// What to order, by vendor (the Stock pane's reorder list).
+    case reorder
 }
 
 /// Exports read in keyset windows (`WHERE id > ? ORDER BY id LIMIT ?`) inside one read
@@ -21,6 +23,7 @@ extension ShopDatabase {
         case .complaints: return try exportComplaints(to: url)
         case .prices: return try exportPrices(to: url)
         case .audit: return try exportAudit(to: url)
+        case .reorder: return try exportReorderList(to: url.path)
         }
     }
 

@@ -44,11 +44,17 @@ public enum Action: Hashable, Sendable {
     // Complaints, from their detail view.
     case assignToMe, complaintForm(ComplaintFormKind), revealPersonalData
 
+    /// `:` — a command line for imports and exports.
+    case startCommand
+
     // Not bound to keys: reported by the runtime.
     case resized(width: Int, height: Int)
     case dataChanged
     case countLoaded(pane: PaneID, filter: String, count: Int)
     case complaintQueuesCounted([ComplaintQueue: Int])
+    case exchangeProgress(ExchangeProgress)
+    /// An import or export ended: its summary (or what went wrong) to show.
+    case exchangeFinished(title: String, lines: [String], isError: Bool)
     case tick
 }
 
@@ -63,6 +69,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case preview = "Bulk change preview"
     case form = "Forms"
     case textArea = "Long text"
+    case working = "While importing"
 }
 
 public struct KeyBinding: Sendable {

@@ -73,6 +73,9 @@ extension AppModel {
             if editor.apply(key) { state.mode = .datePrompt(editor) }
         case .exportPrompt(var editor, let report):
             if editor.apply(key) { state.mode = .exportPrompt(editor, report: report) }
+        case .commandPrompt(var editor):
+            if key == .tab { return completeCommand(editor) }
+            if editor.apply(key) { state.mode = .commandPrompt(editor) }
         case .form:
             typeIntoForm(key)
         case .textArea(var area, let form):
@@ -86,6 +89,7 @@ extension AppModel {
         if case .bulkPrompt(let editor) = state.mode { return previewBulkPrice(editor.text) }
         if case .datePrompt(let editor) = state.mode { return showLevelOnDate(editor.text) }
         if case .exportPrompt(let editor, let report) = state.mode { return export(report, to: editor.text) }
+        if case .commandPrompt(let editor) = state.mode { return runCommand(editor.text) }
         guard case .edit(var edit) = state.mode,
               let column = PaneDefinition.definition(for: edit.pane).editable.first(where: { $0.column == edit.column })
         else { return }

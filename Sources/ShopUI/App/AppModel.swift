@@ -4,6 +4,8 @@ import ShopKit
 /// The terminal runtime uses a background queue; tests run the work at once.
 public protocol BackgroundRunner: Sendable {
     func run(_ work: @escaping @Sendable () -> Action?)
+    /// Long work that reports along the way (an import's progress) before its final action.
+    func runReporting(_ work: @escaping @Sendable (_ report: @escaping @Sendable (Action) -> Void) -> Action?)
 }
 
 /// Runs background work immediately on the caller's thread (tests, batch use).
@@ -11,6 +13,9 @@ public struct InlineRunner: BackgroundRunner {
     public let deliver: @Sendable (Action) -> Void
     public init(deliver: @escaping @Sendable (Action) -> Void) { self.deliver = deliver }
     public func run(_ work: @escaping @Sendable () -> Action?) { if let action = work() { deliver(action) } }
+    public func runReporting(_ work: @escaping @Sendable (@escaping @Sendable (Action) -> Void) -> Action?) {
+        if let action = work(deliver) { deliver(action) }
+    }
 }
 
 /// What the runtime must do besides drawing the new state.
@@ -30,17 +35,20 @@ public final class AppModel {
     let store: any ShopReading
     /// nil when the console cannot write (a read-only file).
     let writer: (any ShopWriting)?
+    /// Imports and exports; nil where the console has none (tests of other things).
+    let exchanger: (any ShopExchanging)?
     let background: BackgroundRunner
     var effects: [Effect] = []
     var nextPendingID = 1
 
     public init(
-        state: AppState, store: any ShopReading, writer: (any ShopWriting)? = nil, keyMap: KeyMap = .standard,
-        background: BackgroundRunner
+        state: AppState, store: any ShopReading, writer: (any ShopWriting)? = nil, exchanger: (any ShopExchanging)? = nil,
+        keyMap: KeyMap = .standard, background: BackgroundRunner
     ) {
         self.state = state
         self.store = store
         self.writer = writer
+        self.exchanger = exchanger
         self.keyMap = keyMap
         self.background = background
     }
@@ -61,7 +69,12 @@ public final class AppModel {
         if key == .resize { return }
         state.message = nil
         switch state.mode {
-        case .edit, .bulkPrompt, .datePrompt, .exportPrompt, .confirm, .bulkPreview, .receiptPreview, .form, .textArea:
+        case .working:
+            // Only quitting interrupts an import (its transaction then rolls back).
+            if key == .control("c") { return send(.quit) }
+            return
+        case .edit, .bulkPrompt, .datePrompt, .exportPrompt, .commandPrompt, .confirm, .bulkPreview, .receiptPreview, .form,
+             .textArea:
             // In a field or a question only its own keys count (and Ctrl-C): a typed q is a q.
             if let action = keyMap.bindings.first(where: { $0.context == state.keyContext && $0.keys.contains(key) })?.action {
                 return send(action)
@@ -138,6 +151,10 @@ public final class AppModel {
             if state.tables[pane]?.filter == filter { state.tables[pane]?.total = count }
         case .complaintQueuesCounted(let counts):
             state.complaintQueueCounts = counts
+        case .startCommand: state.mode = .commandPrompt(LineEditor())
+        case .exchangeProgress(let progress):
+            if case .working = state.mode { state.mode = .working(progress) }
+        case .exchangeFinished(let title, let lines, let isError): exchangeFinished(title: title, lines: lines, isError: isError)
         case .assignToMe: assignComplaintToMe()
         case .complaintForm(let kind): openComplaintForm(kind)
         case .revealPersonalData: revealPersonalData()

@@ -17,6 +17,10 @@ public struct AppState: Sendable {
         case datePrompt(LineEditor)
         /// Typing the file a report is written to; Esc returns to the report.
         case exportPrompt(LineEditor, report: DetailDocument)
+        /// Typing a command after `:` (import, export).
+        case commandPrompt(LineEditor)
+        /// An import or export running in the background; its summary follows.
+        case working(ExchangeProgress)
         /// The preview of a bulk change, applied only on `y`.
         case bulkPreview(BulkPreviewState)
         /// The preview of a delivery received for many SKUs, booked only on `y`.
@@ -92,7 +96,8 @@ public struct AppState: Sendable {
         case .browse, .help: .table
         case .filter: .filter
         case .detail: .detail
-        case .edit, .bulkPrompt, .datePrompt, .exportPrompt: .edit
+        case .edit, .bulkPrompt, .datePrompt, .exportPrompt, .commandPrompt: .edit
+        case .working: .working
         case .confirm: .confirm
         case .bulkPreview, .receiptPreview: .preview
         case .form: .form

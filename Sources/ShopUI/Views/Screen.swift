@@ -23,6 +23,11 @@ public enum Screen {
             ReceiptPreviewView.draw(into: &grid, area: body, preview: preview, theme: theme)
         case .exportPrompt(_, let report):
             DetailView.draw(into: &grid, area: body, document: report, scroll: 0, theme: theme)
+        case .commandPrompt:
+            PaneView.draw(into: &grid, area: body, state: state, theme: theme)
+        case .working(let progress):
+            PaneView.draw(into: &grid, area: body, state: state, theme: theme)
+            ProgressView.draw(into: &grid, area: body, progress: progress, theme: theme)
         case .form(let form):
             FormView.draw(into: &grid, area: body, form: form, theme: theme)
         case .textArea(let area, let form):
@@ -76,6 +81,27 @@ enum QueueBar {
         }
         let hint = SafeText("V next queue")
         if x + hint.width + 2 <= width { grid.put(hint, x: width - hint.width - 1, y: y, style: theme.style(.dim)) }
+    }
+}
+
+/// An import or export under way: a box with a bar, rows, rate and time left.
+enum ProgressView {
+    static func draw(into grid: inout CellGrid, area: Rect, progress: ExchangeProgress, theme: Theme) {
+        let width = min(area.width - 4, 70)
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, area.height / 2 - 3), width: width, height: 6)
+        grid.fill(box, style: theme.style(.help))
+        grid.fill(Rect(x: box.x, y: box.y, width: box.width, height: 1), style: theme.style(.tabActive))
+        grid.put(SafeText(" " + progress.title), x: box.x, y: box.y, maxWidth: box.width, style: theme.style(.tabActive))
+        let barWidth = max(1, width - 4)
+        let filled = barWidth * min(progress.permille, 1000) / 1000
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+        grid.put(SafeText(bar), x: box.x + 2, y: box.y + 2, style: theme.style(.good))
+        var facts = "\(Format.quantity(Int64(progress.rowsDone))) rows · \(progress.permille / 10)%"
+        if progress.rowsPerSecond > 0 { facts += " · \(Format.quantity(Int64(progress.rowsPerSecond))) rows/s" }
+        if let left = progress.secondsLeft {
+            facts += left < 60 ? " · under a minute left" : " · about \(Format.span(Int64(left))) left"
+        }
+        grid.put(SafeText(facts), x: box.x + 2, y: box.y + 4, maxWidth: box.width - 4, style: theme.style(.normal))
     }
 }
 
@@ -199,6 +225,10 @@ enum StatusLine {
             return ("Stock on the date: ", editor, "YYYY-MM-DD · Enter shows · Esc cancels")
         case .exportPrompt(let editor, _):
             return ("Write CSV to: ", editor, "Enter writes · Esc cancels")
+        case .commandPrompt(let editor):
+            return (":", editor, "import …/export … · Tab shows how · Esc cancels")
+        case .working:
+            return ("Working — Ctrl-C stops it (an import then rolls back)", nil, "")
         case .form(let form):
             return ("\(form.title)\(form.isDirty ? " · changed" : "")", nil, "")
         case .textArea(let area, _):

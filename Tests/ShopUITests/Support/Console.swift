@@ -18,14 +18,15 @@ final class Console {
     /// `writer` is how the console changes the shop; without one it can only read.
     init(
         shop: FakeShop, width: Int = 80, height: Int = 24, theme: Theme = .monochrome, keyMap: KeyMap = .standard,
-        writer: (any ShopWriting)? = nil, isReadOnly: Bool = false, userName: String = "ana"
+        writer: (any ShopWriting)? = nil, exchanger: (any ShopExchanging)? = nil, isReadOnly: Bool = false,
+        userName: String = "ana"
     ) {
         let box = ModelBox()
         var state = AppState(
             width: width, height: height, overview: shop.shopOverview, databaseLabel: "harbour.db",
             isReadOnly: isReadOnly, now: fixedNow)
         state.userName = userName
-        model = AppModel(state: state, store: shop, writer: writer, keyMap: keyMap, background: InlineRunner { action in
+        model = AppModel(state: state, store: shop, writer: writer, exchanger: exchanger, keyMap: keyMap, background: InlineRunner { action in
             box.model?.send(action)
         })
         box.model = model
