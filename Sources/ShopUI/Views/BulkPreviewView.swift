@@ -15,18 +15,9 @@ enum BulkPreviewView {
             Column("Margin", .fixed(7), .right, priority: 7),
             Column("", .flexible(minimum: 10, weight: 2), priority: 6),
         ]
-        let layout = layoutColumns(columns, width: area.width - 1)
-        func put(_ cells: [TableCell], y: Int, base: StyleRole) {
-            var x = area.x + 1
-            for (index, width) in layout {
-                let cell = cells[index]
-                let text = cell.text.clipped(to: width)
-                let offset = columns[index].alignment == .right ? max(0, width - text.width) : 0
-                grid.put(text, x: x + offset, y: y, maxWidth: width - offset, style: theme.style(cell.role ?? base))
-                x += width + 1
-            }
-        }
-        put(columns.map { TableCell(SafeText($0.title)) }, y: area.y + 1, base: .header)
+        let table = ColumnRowWriter(columns: columns, x: area.x + 1, width: area.width - 1)
+        func put(_ cells: [TableCell], y: Int, base: StyleRole) { table.put(cells, y: y, base: base, into: &grid, theme: theme) }
+        table.putTitles(y: area.y + 1, into: &grid, theme: theme)
         let bodyHeight = max(0, area.height - 4)
         for (offset, line) in preview.lines.dropFirst(preview.scroll).prefix(bodyHeight).enumerated() {
             put([

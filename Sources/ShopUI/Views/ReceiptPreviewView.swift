@@ -15,18 +15,9 @@ enum ReceiptPreviewView {
             Column("+Qty", .fixed(7), .right, priority: 10),
             Column("After", .fixed(7), .right, priority: 8),
         ]
-        let layout = layoutColumns(columns, width: area.width - 1)
-        func put(_ cells: [TableCell], y: Int, base: StyleRole) {
-            var x = area.x + 1
-            for (index, width) in layout {
-                let cell = cells[index]
-                let text = cell.text.clipped(to: width)
-                let offset = columns[index].alignment == .right ? max(0, width - text.width) : 0
-                grid.put(text, x: x + offset, y: y, maxWidth: width - offset, style: theme.style(cell.role ?? base))
-                x += width + 1
-            }
-        }
-        put(columns.map { TableCell(SafeText($0.title)) }, y: area.y + 1, base: .header)
+        let table = ColumnRowWriter(columns: columns, x: area.x + 1, width: area.width - 1)
+        func put(_ cells: [TableCell], y: Int, base: StyleRole) { table.put(cells, y: y, base: base, into: &grid, theme: theme) }
+        table.putTitles(y: area.y + 1, into: &grid, theme: theme)
         let bodyHeight = max(0, area.height - 4)
         // Problems first: they are what the person has to act on.
         let rows: [[TableCell]] = preview.problems.map { problem in

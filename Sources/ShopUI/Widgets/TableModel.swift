@@ -102,3 +102,32 @@ public func layoutColumns(_ columns: [Column], width: Int) -> [(index: Int, widt
     if result.count == 1 { result[0].width = min(result[0].width, max(0, width)) }
     return result
 }
+
+/// A row of cells laid out under `columns` (right-aligned where the column says), for the
+/// previews that draw a table of their own.
+struct ColumnRowWriter {
+    let columns: [Column]
+    let layout: [(index: Int, width: Int)]
+    let x: Int
+
+    init(columns: [Column], x: Int, width: Int) {
+        self.columns = columns
+        self.layout = layoutColumns(columns, width: width)
+        self.x = x
+    }
+
+    func put(_ cells: [TableCell], y: Int, base: StyleRole, into grid: inout CellGrid, theme: Theme) {
+        var x = self.x
+        for (index, width) in layout {
+            let cell = cells[index]
+            let text = cell.text.clipped(to: width)
+            let offset = columns[index].alignment == .right ? max(0, width - text.width) : 0
+            grid.put(text, x: x + offset, y: y, maxWidth: width - offset, style: theme.style(cell.role ?? base))
+            x += width + 1
+        }
+    }
+
+    func putTitles(y: Int, into grid: inout CellGrid, theme: Theme) {
+        put(columns.map { TableCell(SafeText($0.title)) }, y: y, base: .header, into: &grid, theme: theme)
+    }
+}
