@@ -278,8 +278,10 @@ struct PaneLists: Sendable {
     /// ones after them. Overdue depends on the clock, so the first sort key is computed per
     /// read (a small set: filtered to a queue, it uses the status index).
     static let urgencySQL = """
-        CASE WHEN c.status IN ('resolved', 'rejected') THEN 2 WHEN c.due_at IS NOT NULL AND c.due_at <= ? THEN 0 ELSE 1 END
+        CASE WHEN c.status IN ('resolved', 'rejected') THEN 2 WHEN (c.due_at <= ? AND (c.waiting_since IS NULL OR c.due_at <= c.waiting_since)) THEN 0 ELSE 1 END
         """
+    /// Overdue as `DueState` says: due, and not stopped (waiting for the customer) before it fell due.
+    static let overdueSQL = "(c.due_at <= ? AND (c.waiting_since IS NULL OR c.due_at <= c.waiting_since))"
     static let priorityRankSQL = """
         CASE c.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END
         """
@@ -294,7 +296,7 @@ struct PaneLists: Sendable {
         let sortNames = byUrgency ? ["urg0", "urg1", "sort0", "sort1"] : ["sort0", "sort1"]
         return KeysetList(
             columns: """
-                c.id, c.opened_at, c.kind, c.priority, c.status, c.due_at, c.assignee, c.subject,
+                c.id, c.opened_at, c.kind, c.priority, c.status, c.due_at, c.assignee, c.subject, c.waiting_since,
                        COALESCE(cu.name, '') AS customer_name, c.opened_at AS sort0, c.id AS sort1
                 """ + (byUrgency ? ", " + Self.urgencySQL + " AS urg0, " + Self.priorityRankSQL + " AS urg1" : ""),
             columnArguments: byUrgency ? [now.iso8601] : [],
@@ -322,13 +324,13 @@ struct PaneLists: Sendable {
                 case .assignee: return ("c.assignee = ? COLLATE NOCASE", [field.value])
                 case .overdue:
                     // Overdue as `DueState` says: open, and due at or before now.
-                    return ("c.status IN (" + openMarks + ") AND c.due_at <= ?", StatementArguments(open + [now.iso8601]))
+                    return ("c.status IN (" + openMarks + ") AND " + Self.overdueSQL, StatementArguments(open + [now.iso8601]))
                 case .queue:
                     switch ComplaintQueue(rawValue: field.value) ?? .open {
                     case .new: return ("c.status = 'new'", [])
                     case .mine: return ("c.status IN (" + openMarks + ") AND c.assignee = ?", StatementArguments(open + [actor]))
                     case .overdue:
-                        return ("c.status IN (" + openMarks + ") AND c.due_at <= ?", StatementArguments(open + [now.iso8601]))
+                        return ("c.status IN (" + openMarks + ") AND " + Self.overdueSQL, StatementArguments(open + [now.iso8601]))
                     case .waiting: return ("c.status = 'waiting_for_customer'", [])
                     case .open: return ("c.status IN (" + openMarks + ")", StatementArguments(open))
                     case .resolved: return ("c.status IN ('resolved', 'rejected')", [])
@@ -419,6 +421,6 @@ struct PaneLists: Sendable {
             priority: ComplaintPriority(rawValue: row["priority"]) ?? .normal,
             status: ComplaintStatus(rawValue: row["status"]) ?? .new,
             dueAt: (row["due_at"] as String?).flatMap(Timestamp.init(iso8601:)), assignee: row["assignee"],
-            subject: row["subject"])
+            subject: row["subject"], pausedSince: (row["waiting_since"] as String?).flatMap(Timestamp.init(iso8601:)))
     }
 }

@@ -55,7 +55,7 @@ extension ShopDatabase {
             let marks = Array(repeating: "?", count: open.count).joined(separator: ", ")
             let counts = try Row.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(status IN (\(marks))), 0) AS open,
-                       COALESCE(SUM(status IN (\(marks)) AND due_at <= ?), 0) AS overdue
+                       COALESCE(SUM(status IN (\(marks)) AND due_at <= ? AND (waiting_since IS NULL OR due_at <= waiting_since)), 0) AS overdue
                 FROM complaint
                 """, arguments: StatementArguments(open + open + [now.iso8601]))
             let durations = try Row.fetchAll(db, sql: """

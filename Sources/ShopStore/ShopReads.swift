@@ -219,7 +219,7 @@ extension ShopDatabase {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(status = 'new'), 0) AS new,
                        COALESCE(SUM(status IN (\(marks)) AND assignee = ?), 0) AS mine,
-                       COALESCE(SUM(status IN (\(marks)) AND due_at <= ?), 0) AS overdue,
+                       COALESCE(SUM(status IN (\(marks)) AND due_at <= ? AND (waiting_since IS NULL OR due_at <= waiting_since)), 0) AS overdue,
                        COALESCE(SUM(status = 'waiting_for_customer'), 0) AS waiting,
                        COALESCE(SUM(status IN (\(marks))), 0) AS open,
                        COALESCE(SUM(status IN ('resolved', 'rejected')), 0) AS resolved

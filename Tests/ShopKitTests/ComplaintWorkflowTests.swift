@@ -97,6 +97,14 @@ final class ComplaintWorkflowTests: XCTestCase {
         XCTAssertFalse(FilterQuery(parsing: "queue:someday", keys: .complaints).problems.isEmpty)
     }
 
+    func testAStoppedClockIsPausedUnlessTheComplaintWasOverdueWhenItStopped() {
+        let due = opened.adding(seconds: 48 * 3600)
+        let later = opened.adding(seconds: 100 * 3600)
+        XCTAssertEqual(DueState.of(status: .waitingForCustomer, dueAt: due, now: later, pausedSince: opened), .paused)
+        XCTAssertEqual(DueState.of(status: .waitingForCustomer, dueAt: due, now: later, pausedSince: due.adding(seconds: 1)), .overdue)
+        XCTAssertEqual(DueState.paused.symbol, " ", "nothing to flag: the due column says paused")
+    }
+
     func testPersonalDataIsMaskedToAHint() {
         XCTAssertEqual(PersonalData.maskEmail("jana.novak@example.com"), "j***@e***.com")
         XCTAssertEqual(PersonalData.maskPhone("+49 30 1234567"), "***567")

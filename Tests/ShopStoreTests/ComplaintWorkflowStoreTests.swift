@@ -235,4 +235,21 @@ final class ComplaintWorkflowStoreTests: XCTestCase {
         XCTAssertEqual(summary.topProducts.map(\.title), ["Mug"])
         XCTAssertEqual(summary.topProducts.first?.count, 2)
     }
+
+    func testAComplaintWaitingForTheCustomerIsNotOverdueWhileItsClockIsStopped() throws {
+        try change(.status(.waitingForCustomer, text: "asked for photos"))
+        clock.now = Timestamp(iso8601: "2030-03-20T08:00:00Z")!
+        XCTAssertEqual(try shop.complaintQueueCounts()[.overdue], 0)
+        XCTAssertEqual(try shop.complaintPage(PageRequest(.after(nil), filter: "queue:overdue", limit: 10)).map(\.id), [])
+        let item = try XCTUnwrap(shop.complaintPage(PageRequest(.after(nil), filter: "queue:waiting", limit: 10)).first)
+        XCTAssertEqual(DueState.of(status: item.status, dueAt: item.dueAt, now: clock.now, pausedSince: item.pausedSince), .paused)
+        try change(.status(.investigating, text: "photos arrived"))
+        XCTAssertEqual(try shop.complaintQueueCounts()[.overdue], 0, "the five days waited were added to the due time")
+    }
+
+    func testAComplaintAlreadyOverdueWhenItStartsWaitingStaysOverdue() throws {
+        clock.now = Timestamp(iso8601: "2030-03-18T08:00:00Z")!
+        try change(.status(.waitingForCustomer, text: "too late, but asked"))
+        XCTAssertEqual(try shop.complaintQueueCounts()[.overdue], 1)
+    }
 }

@@ -48,12 +48,17 @@ public enum ComplaintStatus: String, CaseIterable, Sendable, Codable {
 /// How urgent a complaint's clock is, shown by colour and by a symbol (so it reads without colour).
 public enum DueState: Sendable, Equatable {
     case closed, onTime, dueSoon, overdue
+    /// Waiting for the customer with the clock stopped.
+    case paused
 
     public static let dueSoonWindowSeconds: Int64 = 4 * 3600
 
-    public static func of(status: ComplaintStatus, dueAt: Timestamp?, now: Timestamp) -> DueState {
+    /// `pausedSince`: the clock stopped then (waiting for the customer); a complaint that was
+    /// not yet overdue when it stopped is not overdue while it waits.
+    public static func of(status: ComplaintStatus, dueAt: Timestamp?, now: Timestamp, pausedSince: Timestamp? = nil) -> DueState {
         guard status.isOpen else { return .closed }
         guard let dueAt else { return .onTime }
+        if let pausedSince, dueAt > pausedSince { return .paused }
         if now >= dueAt { return .overdue }
         if dueAt - now <= dueSoonWindowSeconds { return .dueSoon }
         return .onTime
@@ -63,7 +68,8 @@ public enum DueState: Sendable, Equatable {
         switch self {
         case .overdue: "!"
         case .dueSoon: "~"
-        case .onTime, .closed: " "
+        // Paused needs no flag: its due column says "paused".
+        case .onTime, .closed, .paused: " "
         }
     }
 }

@@ -139,11 +139,15 @@ public struct ComplaintListItem: ListItem, Hashable {
     public let dueAt: Timestamp?
     public let assignee: String
     public let subject: String
+    /// When the clock stopped to wait for the customer, if it is stopped.
+    public var pausedSince: Timestamp?
 
     public init(
         id: Int64, sortKey: SortKey, openedAt: Timestamp, customerName: String, kind: ComplaintKind,
-        priority: ComplaintPriority, status: ComplaintStatus, dueAt: Timestamp?, assignee: String, subject: String
+        priority: ComplaintPriority, status: ComplaintStatus, dueAt: Timestamp?, assignee: String, subject: String,
+        pausedSince: Timestamp? = nil
     ) {
+        self.pausedSince = pausedSince
         self.id = id
         self.sortKey = sortKey
         self.openedAt = openedAt

@@ -33,7 +33,7 @@ enum ComplaintsPane {
         switch state {
         case .overdue: .danger
         case .dueSoon: .warning
-        case .closed: .dim
+        case .closed, .paused: .dim
         case .onTime: nil
         }
     }
@@ -41,11 +41,12 @@ enum ComplaintsPane {
     static func dueText(_ item: ComplaintListItem, now: Timestamp) -> String {
         guard item.status.isOpen else { return "—" }
         guard let due = item.dueAt else { return "" }
+        if DueState.of(status: item.status, dueAt: due, now: now, pausedSince: item.pausedSince) == .paused { return "paused" }
         return due <= now ? "over " + Format.span(now - due) : "in " + Format.span(due - now)
     }
 
     static func row(_ item: ComplaintListItem, now: Timestamp) -> TableRow {
-        let due = DueState.of(status: item.status, dueAt: item.dueAt, now: now)
+        let due = DueState.of(status: item.status, dueAt: item.dueAt, now: now, pausedSince: item.pausedSince)
         let role = dueRole(due)
         let priorityRole: StyleRole? = item.priority == .urgent ? .danger : item.priority == .high ? .warning : nil
         return TableRow(id: item.id, key: item.sortKey, cells: [
@@ -67,15 +68,17 @@ enum ComplaintsPane {
         let item = detail.item
         var doc = DetailDocument(title: SafeText("#\(item.id) " + item.subject))
         doc.record = .complaint(id: item.id, version: detail.version)
-        let due = DueState.of(status: item.status, dueAt: item.dueAt, now: now)
+        let due = DueState.of(status: item.status, dueAt: item.dueAt, now: now, pausedSince: item.pausedSince)
+        let paused = due == .paused ? item.pausedSince.map { " — paused since " + $0.minuteText + " UTC, waiting for the customer" } : nil
         doc.lines.append([.init(SafeText(item.status.isOpen
             ? "m mine · o assign · s status · p priority · N note · $ settle · P personal data"
             : "s reopens · N adds a note · P personal data"), .dim)])
         doc.lines.append([])
         doc.field("Status", item.status.label)
         doc.field("Priority", item.priority.rawValue, item.priority == .urgent ? .danger : .normal)
-        doc.field("Due", item.dueAt.map { due.symbol + " " + $0.minuteText + " UTC (" + Format.relative($0, now: now) + ")" } ?? "—",
-                  dueRole(due) ?? .normal)
+        doc.field("Due", item.dueAt.map {
+            due.symbol + " " + $0.minuteText + " UTC" + (paused ?? " (" + Format.relative($0, now: now) + ")")
+        } ?? "—", dueRole(due) ?? .normal)
         doc.field("Kind", item.kind.label)
         doc.field("Channel", detail.channel.label)
         doc.field("Assignee", item.assignee.isEmpty ? "(unassigned)" : item.assignee)
