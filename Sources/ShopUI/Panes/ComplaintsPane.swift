@@ -71,7 +71,7 @@ enum ComplaintsPane {
         let due = DueState.of(status: item.status, dueAt: item.dueAt, now: now, pausedSince: item.pausedSince)
         let paused = due == .paused ? item.pausedSince.map { " — paused since " + $0.minuteText + " UTC, waiting for the customer" } : nil
         doc.lines.append([.init(SafeText(item.status.isOpen
-            ? "m mine · o assign · s status · p priority · N note · $ settle · P personal data"
+            ? "m mine · o assign · s status · p prio · N note · $ settle · P personal data"
             : "s reopens · N adds a note · P personal data"), .dim)])
         doc.lines.append([])
         doc.field("Status", item.status.label)
