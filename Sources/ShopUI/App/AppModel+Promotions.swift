@@ -147,7 +147,7 @@ extension AppModel {
         switch write(guardState.override.command, description: guardState.description, remember: false) {
         case .saved:
             state.message = .init(
-                text: "saved \(guardState.description) below the margin floor — the override is in the audit log", isError: false)
+                text: "saved \(guardState.description) — margin override recorded in the audit log", isError: false)
         case .invalid(let error):
             if let form = guardState.form { refuse(error, in: form) }
         case .conflict:
