@@ -242,6 +242,7 @@ struct PaneLists: Sendable {
 
     var promotions: KeysetList<PromotionListItem> {
         let currency = self.currency
+        let now = self.now.iso8601
         return KeysetList(
             columns: """
                 pr.*, pr.starts_at AS sort0, pr.id AS sort1,
@@ -265,6 +266,8 @@ struct PaneLists: Sendable {
                     return ("""
                         pr.id IN (SELECT fpc.promotion_id FROM promotion_code fpc WHERE fpc.code LIKE ? ESCAPE '\\')
                         """, [FilterText.prefix(field.value)])
+                case .state:
+                    return Self.promotionState(field.value, now: now)
                 default:
                     return nil
                 }
@@ -272,6 +275,21 @@ struct PaneLists: Sendable {
             decode: { row in
                 PromotionListItem(sortKey: row.sortKey(["sort0", "sort1"]), promotion: try Self.promotion(row, currency: currency))
             })
+    }
+
+    /// A promotion's derived state as SQL, in the order `PromotionState.derive` decides it:
+    /// expired, then exhausted, then paused, then scheduled or active. The clock is a bound value.
+    static func promotionState(_ state: String, now: String) -> FilterSQL? {
+        let expired = "(pr.ends_at IS NOT NULL AND pr.ends_at <= ?)"
+        let exhausted = "(pr.usage_limit IS NOT NULL AND pr.uses >= pr.usage_limit)"
+        switch PromotionState(rawValue: state) {
+        case .expired: return (expired, [now])
+        case .exhausted: return ("NOT \(expired) AND \(exhausted)", [now])
+        case .paused: return ("NOT \(expired) AND NOT \(exhausted) AND pr.paused = 1", [now])
+        case .scheduled: return ("NOT \(expired) AND NOT \(exhausted) AND pr.paused = 0 AND pr.starts_at > ?", [now, now])
+        case .active: return ("NOT \(expired) AND NOT \(exhausted) AND pr.paused = 0 AND pr.starts_at <= ?", [now, now])
+        case nil: return nil
+        }
     }
 
     /// Open complaints, overdue first, then the most urgent priority, then the oldest; closed

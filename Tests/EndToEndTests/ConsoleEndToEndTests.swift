@@ -45,10 +45,11 @@ final class ConsoleEndToEndTests: XCTestCase {
         try session.send("/")
         try session.send("winter", literal: true)
         let filtered = try session.waitFor(text: "/winter")
-        XCTAssertTrue(filtered.contains("WINTER15"), "the filter should keep the WINTER15 promotion:\n\(filtered)")
-        XCTAssertFalse(filtered.contains("XMAS10"), "the filter should hide other promotions:\n\(filtered)")
+        // At 80 columns the code gives way to scope, schedule and flags; the names stay.
+        XCTAssertTrue(filtered.contains("Winter jackets"), "the filter should keep the WINTER15 promotion:\n\(filtered)")
+        XCTAssertFalse(filtered.contains("Christmas 10"), "the filter should hide other promotions:\n\(filtered)")
         try session.send("Escape")
-        try session.waitFor("the filter cleared") { $0.contains("XMAS10") && !$0.contains("/winter") }
+        try session.waitFor("the filter cleared") { $0.contains("Christmas 10") && !$0.contains("/winter") }
 
         try session.send("?")
         // The help is generated from the key map: its bindings and their texts appear.

@@ -53,7 +53,9 @@ final class FilterQueryTests: XCTestCase {
     func testAKeyIsKnownOnlyInTheListsThatUseIt() {
         XCTAssertEqual(parse("location:BER", .catalog).freeText, "location:BER")
         XCTAssertEqual(parse("location:BER", .stock).fields, [field(.location, "BER")])
-        XCTAssertEqual(parse("state:active", .promotions).freeText, "state:active", "a promotion's state is derived from the clock")
+        XCTAssertEqual(parse("state:active", .promotions).fields, [field(.state, "active")],
+                       "the store derives a promotion's state from its clock")
+        XCTAssertEqual(parse("state:active", .catalog).freeText, "state:active")
     }
 
     func testInvalidValueOfAKnownKeyIsAProblemAndMatchesNothing() {
@@ -121,7 +123,7 @@ final class FilterQueryTests: XCTestCase {
         XCTAssertEqual(FilterKeys.catalog.names, ["status", "vendor", "type", "category", "tag", "channel", "stock", "attention"])
         XCTAssertEqual(FilterKeys.pricing.names, ["vendor", "type", "category", "floor", "cost", "status"])
         XCTAssertEqual(FilterKeys.stock.names, ["vendor", "type", "location", "stock"])
-        XCTAssertEqual(FilterKeys.promotions.names, ["kind", "code"])
+        XCTAssertEqual(FilterKeys.promotions.names, ["state", "kind", "code"])
         XCTAssertEqual(FilterKeys.complaints.names, ["status", "priority", "kind", "channel", "assignee", "overdue", "queue"])
     }
 }

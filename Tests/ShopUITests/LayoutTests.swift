@@ -115,10 +115,11 @@ final class LayoutTests: XCTestCase {
     func testPromotionsAt80ColumnsShowEveryColumnAtItsOwnWidth() {
         let columns = PaneDefinition.definition(for: .promotions).columns(FakeShop.defaultOverview)
         let layout = layoutColumns(columns, width: 79)
-        XCTAssertEqual(layout.map { columns[$0.index].title }, ["Name", "Kind", "Value", "Code", "Starts", "Ends", "State", "Uses"])
-        XCTAssertEqual(layout.map(\.width), [12, 8, 7, 9, 10, 10, 9, 7])
+        XCTAssertEqual(layout.map { columns[$0.index].title }, ["Name", "Kind", "Value", "Scope", "Schedule", "State", "Uses", "!~"])
+        XCTAssertEqual(layout.map(\.width), [16, 8, 7, 12, 11, 9, 7, 2])
         let wide = layoutColumns(columns, width: 99)
-        XCTAssertEqual(wide.map(\.width), [27, 8, 7, 14, 10, 10, 9, 7], "only Name and Code grow, three to one")
+        XCTAssertEqual(wide.map { columns[$0.index].title }.last, "Code", "the code comes back when there is room")
+        XCTAssertEqual(wide.map(\.width), [20, 8, 7, 15, 11, 9, 7, 2, 12], "only Name, Scope and Code grow, three, two, one")
     }
 
     func testComplaintsDropOpenedFirstThenOwnerKindAndSubjectAsTheWidthShrinks() {

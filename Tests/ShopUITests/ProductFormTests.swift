@@ -173,9 +173,9 @@ final class ProductFormTests: XCTestCase {
         XCTAssertEqual(fields[.price], "24.00")
     }
 
-    func testFormsAreForProductsAndVariantsOnly() {
+    func testFormsAreForProductsVariantsAndPromotionsOnly() {
         let console = console(RecordingWriter())
-        console.press(.character("3"), .character("E"))
+        console.press(.character("4"), .character("E"))
         XCTAssertEqual(console.state.mode, .browse)
         XCTAssertTrue(console.screen.statusLine.contains("Catalog"), console.screen.statusLine)
     }

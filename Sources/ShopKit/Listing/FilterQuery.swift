@@ -2,6 +2,8 @@
 /// accepts there, is that list's `FilterKeys`.
 public enum FilterKey: String, CaseIterable, Sendable {
     case status, vendor, type, category, tag, channel, stock, floor, cost, location, kind, code, priority, assignee, overdue, queue
+    /// A promotion's state, derived from the clock (scheduled, active, paused, expired, exhausted).
+    case state
     /// Products with at least one content-health issue.
     case attention
 }
@@ -103,8 +105,9 @@ public struct FilterKeys: Sendable {
         .choice(.stock, StockView.allCases.compactMap { $0 == .all ? nil : $0.rawValue }, aliases: ["0": "out"]),
     ])
 
-    /// Promotions. Their state (scheduled, running, ended) follows from the clock, so it is no key.
+    /// Promotions. Their state follows from the clock: the store compares with its own clock.
     public static let promotions = FilterKeys([
+        .choice(.state, PromotionState.allCases.map(\.rawValue), aliases: ["running": PromotionState.active.rawValue]),
         .choice(
             .kind, PromotionKind.allCases.map(\.rawValue),
             aliases: [

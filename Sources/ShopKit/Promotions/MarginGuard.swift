@@ -16,6 +16,23 @@ public struct MarginGuardViolation: Hashable, Sendable, CustomStringConvertible 
     public let promotionIDs: [Int64]
     public let promotionNames: [String]
 
+    public init(
+        variantID: Int64, sku: String, productTitle: String, regularPrice: Money, cost: Money, worstUnitPrice: Money,
+        quantity: Int64, lowestAllowed: Money, isBelowCost: Bool, promotionIDs: [Int64], promotionNames: [String]
+    ) {
+        self.variantID = variantID
+        self.sku = sku
+        self.productTitle = productTitle
+        self.regularPrice = regularPrice
+        self.cost = cost
+        self.worstUnitPrice = worstUnitPrice
+        self.quantity = quantity
+        self.lowestAllowed = lowestAllowed
+        self.isBelowCost = isBelowCost
+        self.promotionIDs = promotionIDs
+        self.promotionNames = promotionNames
+    }
+
     public var description: String {
         let label = sku.isEmpty ? "variant \(variantID)" : sku
         let units = quantity == 1 ? "" : " (buying \(quantity))"

@@ -41,6 +41,10 @@ public enum Action: Hashable, Sendable {
     /// The text came back from $VISUAL/$EDITOR (nil: the editor failed or was not saved).
     case externalTextEdited(String?)
 
+    // Promotions: pause or resume, end now, their codes (and more codes), the promotions they
+    // meet, their usage; the price of a variant explained step by step.
+    case pauseResume, endNow, promotionCodes, generateCodes, overlaps, usageReport, explainPrice
+
     // Complaints, from their detail view.
     case assignToMe, complaintForm(ComplaintFormKind), revealPersonalData
 
@@ -66,7 +70,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case detail = "Detail view"
     case edit = "Editing a field"
     case confirm = "Questions"
-    case preview = "Bulk change preview"
+    case preview = "Previews (bulk change, margin guard)"
     case form = "Forms"
     case textArea = "Long text"
     case working = "While importing"

@@ -55,6 +55,7 @@ extension AppModel {
     func cancelEdit() {
         let wasQuestion: Bool = { if case .datePrompt = state.mode { true } else { false } }()
         if case .exportPrompt(_, let report) = state.mode {
+            if case .promotionCodes(let id, let name)? = report.export { return openCodes(promotionID: id, name: name) }
             state.mode = .detail(report, scroll: 0)
             return
         }
@@ -172,6 +173,11 @@ extension AppModel {
                     state.message = .init(text: reason, isError: true)
                 }
                 return .belowFloor(reason)
+            case .promotionBelowMargin(let violations):
+                if !showMarginGuard(violations, command: command, description: description) {
+                    state.message = .init(text: error.description, isError: true)
+                }
+                return .refused
             case .needsConfirmation(let reason):
                 if case .settleComplaint(let id, let version, let settlement, let resolve, false) = command {
                     state.mode = .confirm(Confirmation(
@@ -239,12 +245,15 @@ extension AppModel {
             applyBulkPrice(preview)
         case .receiptPreview(let preview):
             bookReceipt(preview)
+        case .marginGuard(let guardState):
+            saveBelowMargin(guardState)
         default:
             break
         }
     }
 
     func confirmNo() {
+        if case .marginGuard(let guardState) = state.mode { return leaveMarginGuard(guardState) }
         if case .confirm(let confirmation) = state.mode, case .discardForm(let form) = confirmation.onYes {
             state.mode = .form(form)
             return

@@ -13,6 +13,7 @@ extension AppModel {
 
     func openProductForm() {
         if state.active == .pricing { return openVariantForm() }
+        if state.active == .promotions { return openPromotionForm() }
         guard requireCatalog("the form"), let row = state.table.selectedRow else { return }
         do {
             guard let detail = try store.productDetail(id: row.id) else {
@@ -67,11 +68,13 @@ extension AppModel {
     }
 
     func openNewProductForm() {
+        if state.active == .promotions { return openNewPromotionForm() }
         guard requireCatalog("a new product") else { return }
         state.mode = .form(.newProduct())
     }
 
     func duplicateProduct() {
+        if state.active == .promotions { return duplicatePromotion() }
         guard requireCatalog("duplicate"), let row = state.table.selectedRow else { return }
         let label = rowLabel(row.id)
         // A new row is not undone by deleting it (products with history stay), so it is not
@@ -165,6 +168,12 @@ extension AppModel {
             return saveComplaintForm(form, kind: kind, id: id, version: version)
         }
         if form.purpose == .newComplaint { return saveNewComplaint(form) }
+        switch form.purpose {
+        case .promotion(let original): return savePromotionForm(form, original: original)
+        case .generateCodes(let id, let name): return saveGenerateCodes(form, promotionID: id, name: name)
+        case .explainPrice(let variantID): return showExplanation(form, variantID: variantID)
+        default: break
+        }
         guard form.validate(currency: state.overview.currency) else {
             state.mode = .form(form)
             state.message = .init(text: "some fields need fixing — see the messages under them", isError: true)
@@ -192,6 +201,7 @@ extension AppModel {
         case .reorderSettings: description = form.title.lowercased()
         case .bulkReceive: description = "receipt"
         case .complaint, .newComplaint: description = "complaint"
+        case .promotion, .generateCodes, .explainPrice: description = "promotion"
         }
         state.mode = .browse
         switch write(command, description: description, remember: !creates) {

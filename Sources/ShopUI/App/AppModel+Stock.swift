@@ -74,6 +74,7 @@ extension AppModel {
 
     /// `w` on a report: ask for the file, with a dated name in the current folder.
     func beginExport() {
+        if case .codes(let view) = state.mode { return beginCodesExport(view) }
         guard case .detail(let document, _) = state.mode, document.export != nil else {
             state.message = .init(text: "w writes reports such as the reorder list (R in Stock)", isError: false)
             return
@@ -86,6 +87,9 @@ extension AppModel {
         guard !target.isEmpty else {
             state.message = .init(text: "type a file name, e.g. reorder.csv", isError: true)
             return
+        }
+        if case .promotionCodes(let id, let name)? = report.export {
+            return exportCodes(promotionID: id, name: name, to: target)
         }
         do {
             let count = try store.exportReorderList(to: target)

@@ -74,7 +74,7 @@ public final class AppModel {
             if key == .control("c") { return send(.quit) }
             return
         case .edit, .bulkPrompt, .datePrompt, .exportPrompt, .commandPrompt, .confirm, .bulkPreview, .receiptPreview, .form,
-             .textArea:
+             .textArea, .marginGuard:
             // In a field or a question only its own keys count (and Ctrl-C): a typed q is a q.
             if let action = keyMap.bindings.first(where: { $0.context == state.keyContext && $0.keys.contains(key) })?.action {
                 return send(action)
@@ -158,6 +158,13 @@ public final class AppModel {
         case .assignToMe: assignComplaintToMe()
         case .complaintForm(let kind): openComplaintForm(kind)
         case .revealPersonalData: revealPersonalData()
+        case .pauseResume: togglePromotionPaused()
+        case .endNow: askToEndPromotion()
+        case .promotionCodes: openPromotionCodes()
+        case .generateCodes: openGenerateCodes()
+        case .overlaps: openOverlaps()
+        case .usageReport: openUsageReport()
+        case .explainPrice: openExplainPrice()
         case .tick:
             break
         case .focusNextColumn: focusColumn(by: 1)
@@ -219,6 +226,7 @@ public final class AppModel {
 
     private func switchTo(_ pane: PaneID) {
         if case .detail = state.mode { state.mode = .browse }
+        if case .codes = state.mode { state.mode = .browse }
         state.active = pane
         if state.tables[pane]?.isLoaded != true { load(pane) }
     }
@@ -248,6 +256,12 @@ public final class AppModel {
         case .receiptPreview(var preview):
             preview.scroll = min(max(0, detail(preview.scroll)), max(0, preview.rowCount - 1))
             state.mode = .receiptPreview(preview)
+        case .marginGuard(var guardState):
+            let limit = max(0, MarginGuardView.lineCount(guardState) - (state.pageHeight - 3))
+            guardState.scroll = min(max(0, detail(guardState.scroll)), limit)
+            state.mode = .marginGuard(guardState)
+        case .codes:
+            updateCodes(operation)
         case .detail(let document, let scroll):
             let limit = max(0, DetailLayout.rows(document, width: state.width - 2).count - state.pageHeight)
             state.mode = .detail(document, scroll: min(max(0, detail(scroll)), limit))
@@ -268,6 +282,7 @@ public final class AppModel {
 
     private func jumpToLast() {
         if case .detail = state.mode { return scroll({ _, _, _ in }, detail: { _ in Int.max / 2 }) }
+        if case .codes = state.mode { return lastCode() }
         let pane = state.active
         let definition = PaneDefinition.definition(for: pane)
         let store = self.store

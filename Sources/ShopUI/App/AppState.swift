@@ -29,6 +29,10 @@ public struct AppState: Sendable {
         case form(FormState)
         /// Long text of the form's focused field in the built-in editor.
         case textArea(TextArea, form: FormState)
+        /// A promotion's codes, read in windows like a list.
+        case codes(PromotionCodesState)
+        /// Variants a promotion would sell under the margin floor; saved anyway only on `y`.
+        case marginGuard(MarginGuardState)
     }
 
     public struct Message: Sendable, Equatable {
@@ -95,7 +99,8 @@ public struct AppState: Sendable {
         switch mode {
         case .browse, .help: .table
         case .filter: .filter
-        case .detail: .detail
+        case .detail, .codes: .detail
+        case .marginGuard: .preview
         case .edit, .bulkPrompt, .datePrompt, .exportPrompt, .commandPrompt: .edit
         case .working: .working
         case .confirm: .confirm
@@ -217,6 +222,33 @@ public struct ReceiptPreviewState: Sendable, Equatable {
 
     public var totalUnits: Int64 { lines.reduce(0) { $0 + $1.quantity } }
     public var rowCount: Int { lines.count + problems.count }
+}
+
+/// The codes of one promotion: a window over them, fetched by keyset as the view scrolls.
+public struct PromotionCodesState: Sendable, Equatable {
+    public let promotionID: Int64
+    public let name: String
+    public var window: TableWindow
+
+    public init(promotionID: Int64, name: String, window: TableWindow = TableWindow()) {
+        self.promotionID = promotionID
+        self.name = name
+        self.window = window
+    }
+}
+
+/// A promotion refused by the margin guard: every variant it would sell under the floor, with
+/// the promotions responsible. `y` sends the same change with the override (audited); No goes
+/// back to the form with the typed values.
+public struct MarginGuardState: Sendable, Equatable {
+    public let name: String
+    public let violations: [MarginGuardViolation]
+    public var scroll: Int = 0
+    /// The same write with the override flag set.
+    public let override: PendingCommand
+    public let description: String
+    /// The form the save came from, to return to on No.
+    public var form: FormState?
 }
 
 /// A canned reply: a name to pick it by and the text a note starts with.

@@ -18,6 +18,25 @@ public protocol ShopReading: Sendable {
     func promotionPage(_ request: PageRequest) throws -> [PromotionListItem]
     func promotionCount(filter: String) throws -> Int
     func promotionDetail(id: Int64) throws -> Promotion?
+    /// The promotion with its code count and the note of a margin-guard override.
+    func promotionFullDetail(id: Int64) throws -> PromotionDetail?
+    /// Which of these promotions (the rows on screen) meet another on a variant at some moment.
+    func overlappingPromotionIDs(among ids: [Int64]) throws -> Set<Int64>
+    /// The promotions on the same variants at the same time, and whether each combines.
+    func promotionOverlaps(id: Int64) throws -> [PromotionOverlap]
+    /// A window of a promotion's codes, by keyset (`filter` is a code prefix).
+    func promotionCodePage(promotionID: Int64, _ request: PageRequest) throws -> [PromotionCodeItem]
+    func promotionCodeCount(promotionID: Int64, filter: String) throws -> Int
+    /// Writes every code of a promotion to a CSV file; returns the number of codes.
+    func exportPromotionCodes(promotionID: Int64, to path: String) throws -> Int
+    /// Uses, orders, revenue and discount, in all and per code (at most `codeLimit` codes).
+    func promotionUsage(id: Int64, codeLimit: Int) throws -> PromotionUsageReport?
+    /// SKUs of the first variants a promotion applies to.
+    func promotionScopeSKUs(id: Int64, limit: Int) throws -> [String]
+    /// Effective price now and the running promotions of these variants (the rows on screen).
+    func variantPromotionSummaries(ids: [Int64]) throws -> [Int64: VariantPromotionSummary]
+    /// One unit of a variant at a moment with the typed codes, explained step by step.
+    func explainVariantPrice(id: Int64, at moment: Timestamp, codes: [String]) throws -> VariantPriceQuote?
 
     func stockPage(_ request: PageRequest) throws -> [StockListItem]
     /// On hand per location at the end of a moment (from the ledger).

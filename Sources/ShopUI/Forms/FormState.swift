@@ -17,6 +17,13 @@ public struct FormState: Sendable, Equatable {
         /// A change to a complaint, made from its detail view (and returning there).
         case complaint(ComplaintFormKind, id: Int64, version: Int64)
         case newComplaint
+        /// A new promotion (nil) or an edit of this one, at its version; what the form does not
+        /// show (exclusions, channel…) is kept from it.
+        case promotion(original: Promotion?)
+        /// Unique single-use codes for a promotion.
+        case generateCodes(promotionID: Int64, name: String)
+        /// The moment and codes a price is explained at (the SKU asked too when nil).
+        case explainPrice(variantID: Int64?)
     }
 
     public struct Field: Sendable, Equatable {
@@ -236,7 +243,7 @@ public struct FormState: Sendable, Equatable {
                 showError(error)
                 return nil
             }
-        case .bulkReceive, .complaint, .newComplaint:
+        case .bulkReceive, .complaint, .newComplaint, .promotion, .generateCodes, .explainPrice:
             return nil // built by the console, which looks things up first (AppModel+Complaints, +Stock)
         case .stock(let action, let variantID):
             func text(_ key: Field.Key) -> String { fields.first { $0.key == key }?.editor.text.trimmingWhitespace() ?? "" }

@@ -18,6 +18,8 @@ public struct PresentationContext: Sendable {
 /// Reports a detail view can write to a file.
 public enum ReportExport: Sendable, Equatable {
     case reorderList
+    /// Every code of a promotion (the codes view shows a window of them).
+    case promotionCodes(promotionID: Int64, name: String)
 }
 
 /// The record a detail view shows, when actions can be taken on it from there.

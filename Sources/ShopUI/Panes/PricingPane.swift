@@ -14,9 +14,16 @@ enum PricingPane {
                 Column("Cost", .fixed(10), .right, priority: 6),
                 Column("Margin", .fixed(8), .right, priority: 7),
                 Column("Markup", .fixed(8), .right, priority: 1),
+                Column("Now", .fixed(9), .right, priority: 5),
+                Column("Promotions", .flexible(minimum: 10, weight: 1), priority: 0),
             ]
         },
-        rows: { store, request, context in try store.pricePage(request).map { row($0, context: context) } },
+        rows: { store, request, context in
+            let items = try store.pricePage(request)
+            // Prices under promotions are worked out for the rows read (a window), in one batch.
+            let summaries = (try? store.variantPromotionSummaries(ids: items.map(\.id))) ?? [:]
+            return items.map { row($0, context: context, promotions: summaries[$0.id]) }
+        },
         count: { store, filter in try store.priceCount(filter: filter) },
         detail: { store, id, context in try store.variantDetail(id: id).map { VariantDocument.make($0, context: context) } },
         emptyHint: "No variants yet. Load the demo shop with `shopdesk init --demo --db FILE`, or `shopdesk demo`.",
@@ -27,7 +34,20 @@ enum PricingPane {
         ],
         sortOrders: [("", "SKU"), ("margin", "margin, lowest first")])
 
-    static func row(_ item: VariantPriceItem, context: PresentationContext) -> TableRow {
+    /// The effective price now (under the automatic promotions) and the promotions running on
+    /// the variant: "2 Winter Sale, Tea Week". `=` says no automatic promotion changes the price
+    /// (so a price in the column is itself the sign that one does, with or without colour).
+    static func promotionCells(_ summary: VariantPromotionSummary?, price: Money) -> [TableCell] {
+        guard let summary else { return [TableCell(SafeText("—"), role: .dim), TableCell(SafeText(""))] }
+        let now = summary.quote.effectiveUnitPrice
+        let nowCell = now < price
+            ? TableCell(SafeText(now.formatted), role: .good) : TableCell(SafeText("="), role: .dim)
+        let names = summary.activePromotions.map(\.name)
+        let namesCell: TableCell = names.isEmpty ? TableCell(SafeText("")) : .data("\(names.count) " + names.joined(separator: ", "))
+        return [nowCell, namesCell]
+    }
+
+    static func row(_ item: VariantPriceItem, context: PresentationContext, promotions: VariantPromotionSummary? = nil) -> TableRow {
         var marginCell = TableCell(SafeText("—"), role: .dim)
         if let margin = item.margin, let basisPoints = margin.marginBasisPoints {
             if margin.isBelowCost {
@@ -50,7 +70,7 @@ enum PricingPane {
             TableCell(SafeText(item.cost?.formatted ?? "—"), role: item.cost == nil ? .warning : nil),
             marginCell,
             TableCell(SafeText(item.margin?.markupBasisPoints.map { percentText(basisPoints: $0) } ?? "—"), role: .dim),
-        ], version: item.version, editValues: editValues)
+        ] + promotionCells(promotions, price: item.price), version: item.version, editValues: editValues)
     }
 }
 

@@ -34,6 +34,10 @@ public enum Screen {
             TextAreaView.draw(into: &grid, area: body, textArea: area, title: form.fields[form.focus].label, theme: theme)
         case .detail(let document, let scroll):
             DetailView.draw(into: &grid, area: body, document: document, scroll: scroll, theme: theme)
+        case .codes(let view):
+            PromotionCodesView.draw(into: &grid, area: body, view: view, theme: theme)
+        case .marginGuard(let guardState):
+            MarginGuardView.draw(into: &grid, area: body, state: guardState, theme: theme)
         case .help(let scroll):
             PaneView.draw(into: &grid, area: body, state: state, theme: theme)
             HelpOverlay.draw(into: &grid, area: body, keyMap: keyMap, scroll: scroll, theme: theme)
@@ -231,6 +235,10 @@ enum StatusLine {
             return ("Working — Ctrl-C stops it (an import then rolls back)", nil, "")
         case .form(let form):
             return ("\(form.title)\(form.isDirty ? " · changed" : "")", nil, "")
+        case .codes:
+            return ("j/k move · + generates codes · w writes them as CSV · Esc back", nil, "")
+        case .marginGuard:
+            return ("Margin guard: y saves anyway (audited) · n/Esc back", nil, "")
         case .textArea(let area, _):
             return ("Ctrl-S keeps the text · Esc leaves it as it was\(area.isChanged ? " · changed" : "")", nil, "")
         default:

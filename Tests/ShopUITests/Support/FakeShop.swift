@@ -21,6 +21,8 @@ final class FakeShop: ShopReading, @unchecked Sendable {
     let stock: [StockListItem]
     let complaints: [ComplaintListItem]
 
+    /// Codes, overlaps and usage of the fake's promotions (see FakeShop+Promotions).
+    let promotionData = FakePromotionData()
     let lock = NSLock()
     /// What the fake's write path did: every command it was asked for, and the batches it saved.
     let writeLog = FakeWriteLog()
@@ -177,9 +179,14 @@ final class FakeShop: ShopReading, @unchecked Sendable {
     }
 
     func promotionPage(_ request: PageRequest) throws -> [PromotionListItem] {
-        page(promotions, request, text: Self.promotionText)
+        let (items, text) = promotions(matchingState: request.filter)
+        return page(items, PageRequest(request.direction, filter: text, limit: request.limit, order: request.order),
+                    text: Self.promotionText)
     }
-    func promotionCount(filter: String) throws -> Int { count(promotions, filter, text: Self.promotionText) }
+    func promotionCount(filter: String) throws -> Int {
+        let (items, text) = promotions(matchingState: filter)
+        return count(items, text, text: Self.promotionText)
+    }
     func promotionDetail(id: Int64) throws -> Promotion? { promotions.first { $0.id == id }?.promotion }
 
     func stockPage(_ request: PageRequest) throws -> [StockListItem] { page(stock, request, text: Self.stockText) }

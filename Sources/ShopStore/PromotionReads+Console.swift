@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import ShopKit
+
+/// Reads the console asks for by the names its protocol gives them, and the batched reads that
+/// keep the promotions and pricing panes instant: they take the ids of the rows on screen.
+extension ShopDatabase {
+    /// Effective price now and the promotions running on each of these variants, read in one
+    /// transaction with the promotions loaded once. Unknown ids are left out.
+    public func variantPromotionSummaries(ids: [Int64]) throws -> [Int64: VariantPromotionSummary] {
+        guard !ids.isEmpty else { return [:] }
+        let moment = clock()
+        return try writer.read { db in
+            let promotions = try Self.promotions(db, notEndedAt: moment, currency: currency)
+            var result: [Int64: VariantPromotionSummary] = [:]
+            for id in ids {
+                guard let variant = try Self.pricedVariant(db, id: id, currency: currency) else { continue }
+                let quote = PriceEngine.quote(variant, promotions: promotions, context: PricingContext(at: moment))
+                let active = promotions.filter { $0.state(at: moment) == .active && $0.covers(variant) }
+                result[id] = VariantPromotionSummary(quote: quote, activePromotions: active)
+            }
+            return result
+        }
+    }
+
+    /// Which of these promotions meet another one on some variant at some moment. Ended and
+    /// used-up promotions meet nothing, so they are not looked at.
+    public func overlappingPromotionIDs(among ids: [Int64]) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        let moment = clock()
+        return try writer.read { db in
+            var result: Set<Int64> = []
+            for id in ids {
+                guard let promotion = try Self.promotion(db, id: id, currency: currency),
+                      promotion.canApply(after: moment) else { continue }
+                let others = try Self.promotions(db, overlapping: promotion, currency: currency).filter { $0.id != id }
+                guard !others.isEmpty else { continue }
+                let overlaps = PromotionOverlaps.find(
+                    for: promotion, among: others, variants: try Self.pricedVariants(db, inScopeOf: promotion, currency: currency))
+                if !overlaps.isEmpty { result.insert(id) }
+            }
+            return result
+        }
+    }
+
+    /// SKUs of the first variants a promotion applies to, to explain a price with.
+    public func promotionScopeSKUs(id: Int64, limit: Int) throws -> [String] {
+        try writer.read { db in
+            guard let promotion = try Self.promotion(db, id: id, currency: currency) else { return [] }
+            return try Self.pricedVariants(db, inScopeOf: promotion, currency: currency)
+                .map(\.sku).filter { !$0.isEmpty }.prefix(limit).map { $0 }
+        }
+    }
+
+    /// One unit of a variant at a moment, with the typed codes, explained step by step.
+    public func explainVariantPrice(id: Int64, at moment: Timestamp, codes: [String]) throws -> VariantPriceQuote? {
+        try explainPrice(variantID: id, at: moment, codes: codes)
+    }
+
+    /// Writes every code of a promotion to a CSV file (codes are text cells, guarded against
+    /// formulas); returns the number of codes.
+    public func exportPromotionCodes(promotionID: Int64, to path: String) throws -> Int {
+        let file = try CSVFileWriter(url: URL(fileURLWithPath: path), header: ["code", "uses", "orders"])
+        var count = 0
+        try exportPromotionCodes(promotionID: promotionID) { item in
+            try file.write([.text(item.code), .integer(item.uses), .integer(item.orders)])
+            count += 1
+        }
+        try file.finish()
+        return count
+    }
+}
