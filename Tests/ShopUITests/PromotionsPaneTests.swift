@@ -132,6 +132,36 @@ final class PromotionsPaneTests: XCTestCase {
         XCTAssertTrue(console.screen.statusLine.contains("saved new promotion Tea Week"), console.screen.statusLine)
     }
 
+    func testExclusionsChannelMinimumUnitsAndTheKindsItCombinesWithAreSavedAsTyped() throws {
+        let writer = ScriptedWriter()
+        let console = promotions(writer)
+        newTeaWeek(console)
+        fill(console, "Except", "variants: TEA-SAMPLE | TEA-GIFT; tags: clearance")
+        fill(console, "Channel", "web")
+        fill(console, "Minimum units", "2")
+        fill(console, "Combines", "shipping, percent")
+        console.press(.control("s"))
+        guard case .createPromotion(let promotion, false) = try XCTUnwrap(writer.commands.first) else {
+            return XCTFail("\(writer.commands)")
+        }
+        XCTAssertEqual(promotion.excludedVariants, ["TEA-SAMPLE", "TEA-GIFT"])
+        XCTAssertEqual(promotion.excludedTags, ["clearance"])
+        XCTAssertEqual(promotion.channel, "web")
+        XCTAssertEqual(promotion.minimumQuantity, 2)
+        XCTAssertTrue(promotion.combines)
+        XCTAssertEqual(promotion.combinesWithKinds, [.freeShipping, .percentage])
+    }
+
+    func testAnExclusionOfSomethingThatCannotBeExcludedIsShownUnderExcept() {
+        let writer = ScriptedWriter()
+        let console = promotions(writer)
+        newTeaWeek(console)
+        fill(console, "Except", "vendors: Acme")
+        console.press(.control("s"))
+        XCTAssertTrue(lineUnder(console, "Except").contains("\"vendors\" cannot be excluded"), console.screen.text)
+        XCTAssertTrue(writer.commands.isEmpty)
+    }
+
     func testAnEndBeforeTheStartIsShownUnderTheEndsFieldAndNothingIsSent() {
         let writer = ScriptedWriter()
         let console = promotions(writer)

@@ -2,7 +2,7 @@ import ShopKit
 
 /// The promotion form: the fields a shop manager sets every time, each named after the field the
 /// domain's and the store's messages use, so a refusal lands under the field it is about.
-/// What the form does not show (exclusions, channel, bundle numbers) is kept from the original.
+/// Exclusions, channel, minimum quantity and the kinds it combines with are fields too.
 extension FormState {
     typealias PromotionField = Field
 
@@ -29,6 +29,10 @@ extension FormState {
                       hint: "percent: 15 · amount: 10.00 (per order) or 10.00 each · bundle: buy2get1"),
                 Field(key: .named("scope"), label: "Applies to", value: p.map(PromotionForm.scopeText) ?? "shop",
                       hint: "shop, or kind: values — category: Tea | Coffee (vendor, tag, collection, products, variants)"),
+                Field(key: .named("exclusions"), label: "Except", value: p.map(PromotionForm.exclusionsText) ?? "",
+                      hint: "products: handle | handle; variants: SKU | SKU; tags: tag — they always win"),
+                Field(key: .named("channel"), label: "Channel", value: p?.channel ?? "",
+                      hint: "only orders on this channel (web, amazon…); empty: every channel"),
                 Field(key: .named("code"), label: "Code", value: code, hint: codeHint),
                 Field(key: .named("starts_at"), label: "Starts (UTC)", value: PromotionForm.momentText(p?.startsAt ?? now, dayOnly: p == nil),
                       hint: "YYYY-MM-DD or YYYY-MM-DD HH:MM"),
@@ -40,8 +44,10 @@ extension FormState {
                       hint: "uses per customer; empty for no limit"),
                 Field(key: .named("minimum_order"), label: "Minimum order", value: p?.minimumOrder?.decimalText ?? "",
                       hint: "goods total an order needs; empty for none"),
-                Field(key: .named("combines"), label: "Combines", value: (p?.combines ?? false) ? "yes" : "no",
-                      hint: "yes: stacks with other promotions · no: exclusive (the lower price wins)"),
+                Field(key: .named("minimum_quantity"), label: "Minimum units", value: p?.minimumQuantity.map(String.init) ?? "",
+                      hint: "units in scope an order needs; empty for none"),
+                Field(key: .named("combines"), label: "Combines", value: p.map(PromotionForm.combinesText) ?? "no",
+                      hint: "no: exclusive · yes: with all · or kinds: percent, shipping"),
             ])
     }
 
@@ -159,6 +165,55 @@ enum PromotionForm {
         return dayOnly || minute.hasSuffix("00:00") ? moment.dateText : minute
     }
 
+    /// "products: a | b; variants: SKU-1; tags: sale" — each part optional.
+    static func exclusionsText(_ promotion: Promotion) -> String {
+        [("products", promotion.excludedProducts), ("variants", promotion.excludedVariants), ("tags", promotion.excludedTags)]
+            .filter { !$0.1.isEmpty }.map { $0.0 + ": " + $0.1.joined(separator: " | ") }.joined(separator: "; ")
+    }
+
+    static func exclusions(_ text: String) throws(ValidationError) -> (products: [String], variants: [String], tags: [String]) {
+        var result: (products: [String], variants: [String], tags: [String]) = ([], [], [])
+        for part in text.split(separator: ";").map({ String($0).trimmingWhitespace() }) where !part.isEmpty {
+            guard let colon = part.firstIndex(of: ":") else {
+                throw ValidationError(field: "exclusions", message: "write exclusions as kind: values",
+                                      hint: "e.g. variants: SKU-1 | SKU-2; tags: clearance")
+            }
+            let values = PromotionText.list(String(part[part.index(after: colon)...]))
+            switch String(part[..<colon]).trimmingWhitespace().lowercased() {
+            case "products", "product": result.products += values
+            case "variants", "variant", "skus", "sku": result.variants += values
+            case "tags", "tag": result.tags += values
+            case let other:
+                throw ValidationError(field: "exclusions", message: "\"\(other.prefix(16))\" cannot be excluded",
+                                      hint: "products, variants or tags")
+            }
+        }
+        return result
+    }
+
+    static func combinesText(_ promotion: Promotion) -> String {
+        guard promotion.combines else { return "no" }
+        guard let kinds = promotion.combinesWithKinds, kinds != Set(PromotionKind.allCases) else { return "yes" }
+        return PromotionKind.allCases.filter(kinds.contains).map(kindWord).joined(separator: ", ")
+    }
+
+    /// "no", "yes", or the kinds it stacks with ("percent, shipping").
+    static func combines(_ text: String) throws(ValidationError) -> (Bool, Set<PromotionKind>?) {
+        switch text.lowercased() {
+        case "yes", "y", "true", "1", "all": return (true, nil)
+        case "no", "n", "false", "0", "": return (false, nil)
+        default:
+            var kinds: Set<PromotionKind> = []
+            for word in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "|" }) {
+                do { kinds.insert(try kind(String(word))) } catch {
+                    throw ValidationError(field: "combines", message: "\"\(word.prefix(16))\" is not yes, no or a kind",
+                                          hint: "no, yes, or kinds such as percent, shipping")
+                }
+            }
+            return (true, kinds)
+        }
+    }
+
     static func count(_ text: String, field: String) throws(ValidationError) -> Int64? {
         guard !text.isEmpty else { return nil }
         guard let number = Int64(text) else {
@@ -217,12 +272,11 @@ enum PromotionForm {
         p.perCustomerLimit = try count(form.text("per_customer_limit"), field: "per_customer_limit")
         let minimum = form.text("minimum_order")
         p.minimumOrder = minimum.isEmpty ? nil : try MoneyParser.parse(minimum, currency: currency, field: "minimum_order")
-        switch form.text("combines").lowercased() {
-        case "yes", "y", "true", "1": p.combines = true
-        case "no", "n", "false", "0", "": p.combines = false
-        default:
-            throw ValidationError(field: "combines", message: "combines is yes or no", hint: "no makes it exclusive")
-        }
+        p.minimumQuantity = try count(form.text("minimum_quantity"), field: "minimum_quantity")
+        let channel = form.text("channel")
+        p.channel = channel.isEmpty ? nil : channel
+        (p.excludedProducts, p.excludedVariants, p.excludedTags) = try exclusions(form.text("exclusions"))
+        (p.combines, p.combinesWithKinds) = try combines(form.text("combines"))
         try p.validate(currency: currency)
         return p
     }
