@@ -27,6 +27,8 @@ struct ScaleResult {
     var byPane: [String: Samples] = [:]
     var peakResidentKiB: Int?
     var redrawBytes: Int?
+    /// Keys slower than a frame at 60 Hz: pane, key (or filter text), milliseconds.
+    var slowKeys: [(pane: String, key: String, milliseconds: Double)] = []
     var writerCommits = 0
     var writerFailures = 0
 
@@ -91,13 +93,14 @@ struct BenchSession {
         _ = terminal.take()
         let sent = Clock.now()
         terminal.send(step.keys)
-        let last = terminal.settle(quiet: quiet, timeout: step.keys == Keys.escape ? 200 : 2_000)
+        let last = terminal.settle(quiet: quiet, timeout: step.keys == Keys.escape ? 200 : 500)
         let (bytes, chunks) = terminal.take()
         var samples = result.byKind[step.kind] ?? Samples()
         var paneSamples = result.byPane[pane] ?? Samples()
         if let last {
             let milliseconds = Double(last - sent) / 1e6
             samples.latencies.append(milliseconds)
+            if milliseconds > 16 && step.kind != .other { result.slowKeys.append((pane, step.label, milliseconds)) }
             samples.bytes.append(bytes)
             samples.chunks.append(chunks)
             if [.move, .scroll, .page, .jump, .navigate].contains(step.kind) { paneSamples.latencies.append(milliseconds) }

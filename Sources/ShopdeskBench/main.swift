@@ -64,6 +64,9 @@ struct ShopdeskBench: ParsableCommand {
             writer.stop()
             result.writerCommits = writer.commits
             result.writerFailures = writer.failures
+            for slow in result.slowKeys.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(25) {
+                log(String(format: "  slow: %@ %@ %.1f ms", slow.pane, slow.key, slow.milliseconds))
+            }
             results.append(result)
         }
         let report = BenchReport(results: results, quiet: quiet)
