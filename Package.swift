@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "shopdesk", targets: ["shopdesk"]),
+        .executable(name: "shopdesk-bench", targets: ["ShopdeskBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -59,6 +60,13 @@ let package = Package(
             dependencies: [
                 "ShopKit", "ShopStore", "ShopUI", "TerminalBackend", "DemoShop", "BundledThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Measures the real console in a pseudo-terminal; not part of `swift test` (see BENCHMARKS.md).
+        .executableTarget(
+            name: "ShopdeskBench",
+            dependencies: [
+                "ShopKit", "ShopStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ShopKitTests", dependencies: ["ShopKit"]),

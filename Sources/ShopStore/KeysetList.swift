@@ -19,6 +19,9 @@ struct KeysetList<Item: Sendable> {
     /// It may read the database (a shop setting the filter depends on) but only builds SQL.
     let filter: (Database, String) throws -> FilterSQL?
     let decode: (Row) throws -> Item
+    /// The `list_count` row that holds the unfiltered count (kept by triggers), instead of counting
+    /// every row: nil when the list has no such row.
+    var unfilteredCount: String? = nil
 
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
         var conditions: [String] = []
@@ -40,13 +43,14 @@ struct KeysetList<Item: Sendable> {
         if let key {
             let columns = "(" + sortColumns.joined(separator: ", ") + ")"
             let marks = "(" + Array(repeating: "?", count: key.values.count).joined(separator: ", ") + ")"
-            conditions.append(columns + (ascendingRead ? " > " : " < ") + marks)
-            for value in key.values {
-                switch value {
-                case .integer(let number): arguments += [number]
-                case .text(let text): arguments += [text]
-                }
+            // The first column alone, as a range SQLite can seek to: it does not use a row-value
+            // comparison to seek an index on an expression (the margin), and would read from the start.
+            if sortColumns.count > 1, let first = key.values.first {
+                conditions.append(sortColumns[0] + (ascendingRead ? " >= ?" : " <= ?"))
+                arguments += [Self.value(first)]
             }
+            conditions.append(columns + (ascendingRead ? " > " : " < ") + marks)
+            for value in key.values { arguments += [Self.value(value)] }
         }
         var sql = "SELECT " + columns + " FROM " + from
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
@@ -66,8 +70,25 @@ struct KeysetList<Item: Sendable> {
         return try Row.fetchAll(db, sql: sql, arguments: columnArguments + StatementArguments(ids)).map(decode)
     }
 
+    private static func value(_ value: SortValue) -> DatabaseValue {
+        switch value {
+        case .integer(let number): number.databaseValue
+        case .text(let text): text.databaseValue
+        }
+    }
+
+    /// The list, counted unfiltered from its `list_count` row.
+    func counted(by name: String) -> KeysetList {
+        var list = self
+        list.unfilteredCount = name
+        return list
+    }
+
     func count(_ db: Database, filter filterText: String) throws -> Int {
         let text = filterText.trimmingWhitespace()
+        if text.isEmpty, let counted = unfilteredCount {
+            return try Int.fetchOne(db, sql: "SELECT n FROM list_count WHERE name = ?", arguments: [counted]) ?? 0
+        }
         var sql = "SELECT count(*) FROM " + from
         var arguments = StatementArguments()
         if !text.isEmpty {

@@ -32,8 +32,7 @@ struct PaneLists: Sendable {
     static let attentionSQL = """
         (-((CASE WHEN NOT EXISTS (SELECT 1 FROM variant av WHERE av.product_id = p.id)
                    OR EXISTS (SELECT 1 FROM variant av WHERE av.product_id = p.id AND av.price_minor = 0) THEN 512 ELSE 0 END)
-          + (CASE WHEN p.status = 'active' AND (SELECT COALESCE(SUM(al.on_hand), 0) FROM variant av
-                   JOIN stock_level al ON al.variant_id = av.id WHERE av.product_id = p.id) <= 0 THEN 64 ELSE 0 END)
+          + (CASE WHEN p.status = 'active' AND p.on_hand <= 0 THEN 64 ELSE 0 END)
           + (CASE WHEN trim(p.body_html) = '' THEN 32 ELSE 0 END)
           + (CASE WHEN NOT EXISTS (SELECT 1 FROM product_image ai WHERE ai.product_id = p.id) THEN 16 ELSE 0 END)
           + (CASE WHEN p.seo_title = '' THEN 8 WHEN length(p.seo_title) > 60 THEN 4 ELSE 0 END)
@@ -51,8 +50,7 @@ struct PaneLists: Sendable {
                 p.id, p.title, p.vendor, p.product_type, p.status, p.version, p.title AS sort0, p.id AS sort1,
                 """ + (order == "attention" ? Self.attentionSQL + " AS sortA," : "") + """
                        (SELECT count(*) FROM variant v WHERE v.product_id = p.id) AS variant_count,
-                       (SELECT COALESCE(SUM(l.on_hand), 0) FROM variant v JOIN stock_level l ON l.variant_id = v.id
-                         WHERE v.product_id = p.id) AS total_stock,
+                       p.on_hand AS total_stock,
                        (SELECT group_concat(code, ' ') FROM (SELECT c.code FROM product_listing pl
                          JOIN channel c ON c.id = pl.channel_id
                          WHERE pl.product_id = p.id AND pl.state = 'listed' ORDER BY c.id)) AS channels
@@ -73,10 +71,8 @@ struct PaneLists: Sendable {
                                  AND fpl.channel_id IN (SELECT fc.id FROM channel fc WHERE fc.code = ? COLLATE NOCASE))
                         """, [field.value])
                 case .stock:
-                    return ("""
-                        p.status = 'active' AND (SELECT COALESCE(SUM(fl.on_hand), 0) FROM variant fv
-                          JOIN stock_level fl ON fl.variant_id = fv.id WHERE fv.product_id = p.id) <= 0
-                        """, [])
+                    // The terms of the partial index `product_active_without_stock_by_title`, as written there.
+                    return ("p.status = 'active' AND p.on_hand <= 0", [])
                 case .attention:
                     // The content-health rules of ContentHealth, in SQL (a body of only HTML tags
                     // counts as present here; the detail view applies the exact rule).
@@ -86,8 +82,7 @@ struct PaneLists: Sendable {
                          OR NOT EXISTS (SELECT 1 FROM product_image fi WHERE fi.product_id = p.id)
                          OR NOT EXISTS (SELECT 1 FROM variant fv WHERE fv.product_id = p.id)
                          OR EXISTS (SELECT 1 FROM variant fv WHERE fv.product_id = p.id AND fv.price_minor = 0)
-                         OR (p.status = 'active' AND (SELECT COALESCE(SUM(fl.on_hand), 0) FROM variant fv
-                             JOIN stock_level fl ON fl.variant_id = fv.id WHERE fv.product_id = p.id) <= 0))
+                         OR (p.status = 'active' AND p.on_hand <= 0))
                         """, [])
                 default:
                     return Self.productCondition(field)
@@ -100,7 +95,7 @@ struct PaneLists: Sendable {
                     variantCount: row["variant_count"], totalStock: row["total_stock"],
                     channels: (row["channels"] as String?)?.split(separator: " ").map(String.init) ?? [],
                     version: row["version"])
-            })
+            }).counted(by: "product")
     }
 
     /// Pricing and stock list variants by SKU; free text matches a SKU prefix or product words.
@@ -156,7 +151,7 @@ struct PaneLists: Sendable {
                     optionSummary: Self.options(row) + ((row["variant_status"] as String?) == "archived" ? " (archived)" : ""),
                     price: money("price_minor") ?? .zero(currency), compareAtPrice: money("compare_at_minor"),
                     cost: money("cost_minor"), version: row["version"])
-            })
+            }).counted(by: "variant")
     }
 
     /// Stock by SKU, with what planning needs per row: levels per location, reserved, reorder
@@ -172,8 +167,7 @@ struct PaneLists: Sendable {
                        v.sku AS sort0, v.id AS sort1,
                        (SELECT group_concat(l.location_id || ':' || l.on_hand, ' ') FROM stock_level l
                          WHERE l.variant_id = v.id) AS levels,
-                       (SELECT COALESCE(SUM(ol.quantity), 0) FROM order_line ol JOIN sales_order o ON o.id = ol.order_id
-                         WHERE ol.variant_id = v.id AND o.status = 'open') AS reserved,
+                       v.reserved,
                 """ + Self.soldSinceSQL + """
                  AS sold,
                        s.reorder_point, s.reorder_quantity, s.lead_time_days, s.version AS setting_version
@@ -231,7 +225,7 @@ struct PaneLists: Sendable {
                     sellableByLocation: locations.map(\.isSellable), reserved: row["reserved"], reorder: reorder,
                     velocity: SalesVelocity(unitsSold: row["sold"]),
                     unitCost: (row["cost_minor"] as Int64?).map { Money(minorUnits: $0, currency: currency) })
-            })
+            }).counted(by: "variant")
     }
 
     /// Units of the variant `v` sold since the moment bound to its `?` (orders not cancelled).
@@ -356,7 +350,7 @@ struct PaneLists: Sendable {
                 default: return nil
                 }
             },
-            decode: { row in try Self.complaintItem(row, sortNames: sortNames) })
+            decode: { row in try Self.complaintItem(row, sortNames: sortNames) }).counted(by: "complaint")
     }
 
     // MARK: filters
@@ -406,18 +400,9 @@ struct PaneLists: Sendable {
     }
 
     /// On hand at every sellable location less what open orders reserve (`StockListItem.available`) of
-    /// the variant `v`. The reservation is summed only for variants on some open order, a set
-    /// found once per statement, so a filter over many variants does not add up every variant's
-    /// order history.
-    static let availableSQL = """
-        ((SELECT COALESCE(SUM(fl.on_hand), 0) FROM stock_level fl
-           WHERE fl.variant_id = v.id AND fl.location_id NOT IN (SELECT dl.id FROM location dl WHERE dl.kind = 'damaged'))
-         - CASE WHEN v.id IN (SELECT fol.variant_id FROM sales_order fo JOIN order_line fol ON fol.order_id = fo.id
-                              WHERE fo.status = 'open' AND fol.variant_id IS NOT NULL)
-           THEN (SELECT COALESCE(SUM(fol.quantity), 0) FROM order_line fol JOIN sales_order fo ON fo.id = fol.order_id
-                 WHERE fol.variant_id = v.id AND fo.status = 'open')
-           ELSE 0 END)
-        """
+    /// the variant `v`: both kept on the variant by triggers (schema v6), so that a filter over
+    /// millions of variants reads two columns, and `stock:out` / `stock:oversold` an index.
+    static let availableSQL = "(v.sellable_on_hand - v.reserved)"
 
     /// The shop's margin floor in basis points, read as the write path reads it (whole percent);
     /// none, unreadable or impossible (`MarginFloor` refuses it) means "never below cost".

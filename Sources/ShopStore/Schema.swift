@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v3 index variants by margin", migrate: indexVariantsByMargin)
         migrator.registerMigration("v4 promotion rules", migrate: addPromotionRules)
         migrator.registerMigration("v5 complaint workflow", migrate: addComplaintWorkflow)
+        migrator.registerMigration("v6 counts, derived stock and indexes for a million products", migrate: addScaleIndexes)
         return migrator
     }
 

@@ -38,6 +38,11 @@ public final class Terminal {
             let colors = Int(shim_colors())
             colorMode = colors >= 256 ? .full(colors) : colors >= 8 ? .basic(colors) : .none
         }
+        // Until the screen has once been left and resumed, ncurses (6.4) flushes its output at
+        // every cursor movement, so a frame leaves in dozens of small writes (packets, over SSH).
+        // Leaving and resuming once here makes each frame one write at the end of `doupdate`.
+        endwin()
+        refresh()
         active = true
     }
 

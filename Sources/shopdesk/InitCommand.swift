@@ -31,6 +31,15 @@ struct InitCommand: ParsableCommand {
 /// Creates a database file, refusing to overwrite one unless `force`; writes into a temporary
 /// file first, so a failed load never leaves a half-filled database behind.
 func createDatabase(at path: String, demo: Bool, force: Bool) throws {
+    try createDatabase(at: path, force: force) { temporary in
+        let database = try ShopDatabase.open(path: temporary)
+        if demo { try database.loadDemoShop(from: DemoShopFiles.directory) }
+        try database.close()
+    }
+}
+
+/// Creates a database file by `fill`ing a temporary file beside it, then moving it in place.
+func createDatabase(at path: String, force: Bool, fill: (String) throws -> Void) throws {
     let fileManager = FileManager.default
     if fileManager.fileExists(atPath: path) && !force {
         throw CommandFailure("\(path) already exists; pass --force to replace it")
@@ -40,9 +49,7 @@ func createDatabase(at path: String, demo: Bool, force: Bool) throws {
     let temporary = path + ".creating"
     for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: temporary + suffix) }
     do {
-        let database = try ShopDatabase.open(path: temporary)
-        if demo { try database.loadDemoShop(from: DemoShopFiles.directory) }
-        try database.close()
+        try fill(temporary)
         for suffix in ["-wal", "-shm"] { try? fileManager.removeItem(atPath: temporary + suffix) }
     } catch {
         for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: temporary + suffix) }

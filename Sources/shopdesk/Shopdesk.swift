@@ -7,7 +7,7 @@ struct Shopdesk: ParsableCommand {
         abstract: "A terminal console to run an online shop: catalog, pricing, promotions, stock and complaints.",
         version: "0.1.0",
         subcommands: [
-            ConsoleCommand.self, InitCommand.self, DemoCommand.self, CheckCommand.self, ImportCommand.self, ExportCommand.self,
+            ConsoleCommand.self, InitCommand.self, DemoCommand.self, CheckCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }

@@ -40,6 +40,9 @@ public final class AppModel {
     let background: BackgroundRunner
     var effects: [Effect] = []
     var nextPendingID = 1
+    /// Panes whose count runs in the background now, and those to count again when it reports.
+    var countsInFlight: Set<PaneID> = []
+    var countsWanted: Set<PaneID> = []
 
     public init(
         state: AppState, store: any ShopReading, writer: (any ShopWriting)? = nil, exchanger: (any ShopExchanging)? = nil,
@@ -141,14 +144,17 @@ public final class AppModel {
             for pane in PaneID.allCases where state.tables[pane]?.isLoaded == true {
                 if pane == state.active {
                     update(pane) { try $0.refresh(height: $1, fetch: $2) }
-                    state.tables[pane]?.total = nil // rows may have been added or removed: count again
-                    requestCount(pane)
+                    // Rows may have been added or removed: count again, showing the last count
+                    // meanwhile (another manager may commit many times a second).
+                    requestCount(pane, again: true)
                 } else {
                     state.tables[pane]?.invalidate() // reloaded, under its filter, when shown again
                 }
             }
         case .countLoaded(let pane, let filter, let count):
-            if state.tables[pane]?.filter == filter { state.tables[pane]?.total = count }
+            countsInFlight.remove(pane)
+            if count >= 0, state.tables[pane]?.filter == filter { state.tables[pane]?.total = count }
+            if countsWanted.remove(pane) != nil { requestCount(pane, again: true) }
         case .complaintQueuesCounted(let counts):
             state.complaintQueueCounts = counts
         case .startCommand: state.mode = .commandPrompt(LineEditor())
@@ -292,14 +298,21 @@ public final class AppModel {
         }
     }
 
-    func requestCount(_ pane: PaneID) {
+    /// Counts the pane's rows in the background when the count is unknown (or, `again`, out of
+    /// date). One count per pane runs at a time: a request meanwhile is remembered and run once
+    /// the running count reports, so commits arriving faster than a count never queue up counts.
+    func requestCount(_ pane: PaneID, again: Bool = false) {
         if pane == .complaints { requestQueueCounts() }
-        guard let filter = state.tables[pane]?.filter, state.tables[pane]?.total == nil else { return }
+        guard let filter = state.tables[pane]?.filter, again || state.tables[pane]?.total == nil else { return }
+        if countsInFlight.contains(pane) {
+            countsWanted.insert(pane)
+            return
+        }
+        countsInFlight.insert(pane)
         let definition = PaneDefinition.definition(for: pane)
         let store = self.store
         background.run {
-            guard let count = try? definition.count(store, filter) else { return nil }
-            return .countLoaded(pane: pane, filter: filter, count: count)
+            .countLoaded(pane: pane, filter: filter, count: (try? definition.count(store, filter)) ?? -1)
         }
     }
 

@@ -1,0 +1,99 @@
+import GRDB
+
+extension Schema {
+    /// What a million products need beyond an index per sort order:
+    ///
+    /// - `list_count`: the unfiltered count of each large list ("row n of N", and `G`, which
+    ///   places the last row by it), kept by triggers instead of counting millions of rows after
+    ///   every commit another process makes;
+    /// - `variant.sellable_on_hand` and `variant.reserved` (on hand outside damaged/quarantine
+    ///   locations; units on open orders) and `product.on_hand` (all locations), kept by triggers on
+    ///   the stock levels, order lines and order status, so that the stock filters read a column
+    ///   instead of summing the ledger and the order history per row;
+    /// - partial indexes in list order over just the rows the common stock filters look for;
+    /// - the search index is rewritten only when a searched column changes (the maintained
+    ///   columns change with every stock movement).
+    ///
+    /// `ShopDerivedColumns.rebuild` computes the same values from scratch (migration, bulk load).
+    static func addScaleIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE list_count(name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+            ALTER TABLE variant ADD COLUMN sellable_on_hand INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE variant ADD COLUMN reserved INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE product ADD COLUMN on_hand INTEGER NOT NULL DEFAULT 0;
+
+            DROP TRIGGER "__product_fts_au";
+            CREATE TRIGGER "__product_fts_au" AFTER UPDATE OF title, vendor, product_type, tags_text, handle ON "product" BEGIN
+                INSERT INTO "product_fts"("product_fts", "rowid", "title", "vendor", "product_type", "tags_text", "handle")
+                VALUES ('delete', old."id", old."title", old."vendor", old."product_type", old."tags_text", old."handle");
+                INSERT INTO "product_fts"("rowid", "title", "vendor", "product_type", "tags_text", "handle")
+                VALUES (new."id", new."title", new."vendor", new."product_type", new."tags_text", new."handle");
+            END;
+            """)
+        for table in ["product", "variant", "complaint"] {
+            try db.execute(sql: """
+                CREATE TRIGGER list_count_\(table)_insert AFTER INSERT ON \(table) BEGIN
+                    UPDATE list_count SET n = n + 1 WHERE name = '\(table)';
+                END;
+                CREATE TRIGGER list_count_\(table)_delete AFTER DELETE ON \(table) BEGIN
+                    UPDATE list_count SET n = n - 1 WHERE name = '\(table)';
+                END;
+                """)
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER stock_level_insert_derived AFTER INSERT ON stock_level BEGIN
+                UPDATE variant SET sellable_on_hand = sellable_on_hand + NEW.on_hand
+                WHERE id = NEW.variant_id AND NOT EXISTS (SELECT 1 FROM location WHERE id = NEW.location_id AND kind = 'damaged');
+                UPDATE product SET on_hand = on_hand + NEW.on_hand WHERE id = (SELECT product_id FROM variant WHERE id = NEW.variant_id);
+            END;
+            CREATE TRIGGER stock_level_update_derived AFTER UPDATE OF on_hand ON stock_level BEGIN
+                UPDATE variant SET sellable_on_hand = sellable_on_hand + NEW.on_hand - OLD.on_hand
+                WHERE id = NEW.variant_id AND NOT EXISTS (SELECT 1 FROM location WHERE id = NEW.location_id AND kind = 'damaged');
+                UPDATE product SET on_hand = on_hand + NEW.on_hand - OLD.on_hand
+                WHERE id = (SELECT product_id FROM variant WHERE id = NEW.variant_id);
+            END;
+            CREATE TRIGGER stock_level_delete_derived AFTER DELETE ON stock_level BEGIN
+                UPDATE variant SET sellable_on_hand = sellable_on_hand - OLD.on_hand
+                WHERE id = OLD.variant_id AND NOT EXISTS (SELECT 1 FROM location WHERE id = OLD.location_id AND kind = 'damaged');
+                UPDATE product SET on_hand = on_hand - OLD.on_hand WHERE id = (SELECT product_id FROM variant WHERE id = OLD.variant_id);
+            END;
+            CREATE TRIGGER location_kind_derived AFTER UPDATE OF kind ON location BEGIN
+                UPDATE variant SET sellable_on_hand = (
+                    SELECT COALESCE(SUM(l.on_hand), 0) FROM stock_level l JOIN location lo ON lo.id = l.location_id
+                    WHERE l.variant_id = variant.id AND lo.kind <> 'damaged')
+                WHERE id IN (SELECT variant_id FROM stock_level WHERE location_id = NEW.id);
+            END;
+            CREATE TRIGGER order_line_insert_derived AFTER INSERT ON order_line
+            WHEN (SELECT status FROM sales_order WHERE id = NEW.order_id) = 'open' BEGIN
+                UPDATE variant SET reserved = reserved + NEW.quantity WHERE id = NEW.variant_id;
+            END;
+            CREATE TRIGGER order_line_delete_derived AFTER DELETE ON order_line
+            WHEN (SELECT status FROM sales_order WHERE id = OLD.order_id) = 'open' BEGIN
+                UPDATE variant SET reserved = reserved - OLD.quantity WHERE id = OLD.variant_id;
+            END;
+            CREATE TRIGGER order_line_update_derived AFTER UPDATE OF quantity, variant_id, order_id ON order_line BEGIN
+                UPDATE variant SET reserved = reserved - OLD.quantity
+                WHERE id = OLD.variant_id AND (SELECT status FROM sales_order WHERE id = OLD.order_id) = 'open';
+                UPDATE variant SET reserved = reserved + NEW.quantity
+                WHERE id = NEW.variant_id AND (SELECT status FROM sales_order WHERE id = NEW.order_id) = 'open';
+            END;
+            CREATE TRIGGER sales_order_status_derived AFTER UPDATE OF status ON sales_order
+            WHEN (OLD.status = 'open') <> (NEW.status = 'open') BEGIN
+                UPDATE variant SET reserved = reserved + (CASE WHEN NEW.status = 'open' THEN 1 ELSE -1 END)
+                    * (SELECT SUM(quantity) FROM order_line WHERE order_id = NEW.id AND variant_id = variant.id)
+                WHERE id IN (SELECT variant_id FROM order_line WHERE order_id = NEW.id);
+            END;
+            CREATE TRIGGER sales_order_delete_derived BEFORE DELETE ON sales_order WHEN OLD.status = 'open' BEGIN
+                UPDATE variant SET reserved = reserved
+                    - (SELECT SUM(quantity) FROM order_line WHERE order_id = OLD.id AND variant_id = variant.id)
+                WHERE id IN (SELECT variant_id FROM order_line WHERE order_id = OLD.id);
+            END;
+            """)
+        try ShopDerivedColumns.rebuild(db)
+        try db.execute(sql: """
+            CREATE INDEX variant_unavailable_by_sku ON variant(sku, id) WHERE sellable_on_hand - reserved <= 0;
+            CREATE INDEX variant_oversold_by_sku ON variant(sku, id) WHERE sellable_on_hand - reserved < 0;
+            CREATE INDEX product_active_without_stock_by_title ON product(title, id) WHERE status = 'active' AND on_hand <= 0;
+            """)
+    }
+}
