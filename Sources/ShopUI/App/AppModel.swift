@@ -89,7 +89,7 @@ public final class AppModel {
             break
         }
         if case .filter = state.mode, let edited = editFilter(key) {
-            applyFilter(edited)
+            applyTypedFilter(edited)
             return
         }
         if case .help = state.mode, key != .character("?"), key != .control("c"), key != .character("q") {
@@ -124,8 +124,11 @@ public final class AppModel {
             state.mode = .filter
         case .acceptFilter:
             state.mode = .browse
+            // Enter runs a filter that was waiting for more: the person wants exactly that.
+            if let draft = state.filterDraft { applyFilter(draft) }
         case .clearFilter:
             state.mode = .browse
+            state.filterDraft = nil
             if !state.table.filter.isEmpty { applyFilter("") }
         case .openDetail:
             if state.focusedColumn[state.active] != nil { beginEdit() } else { openDetail() }
@@ -339,7 +342,7 @@ public final class AppModel {
 
     /// The filter text after a key, or nil when the key is not an edit (Enter, Esc, arrows).
     private func editFilter(_ key: Key) -> String? {
-        let current = state.table.filter
+        let current = state.filterDraft ?? state.table.filter
         switch key {
         case .character(let character): return current + String(character)
         case .backspace: return current.isEmpty ? nil : String(current.dropLast())
@@ -362,7 +365,31 @@ public final class AppModel {
         state.message = .init(text: "sorted by \(next.label)", isError: false)
     }
 
+    /// A filter as it is typed: run at once, unless it would match most of a large list — one
+    /// character of free text, or a key still without its value — which waits for the next key
+    /// and says so.
+    private func applyTypedFilter(_ filter: String) {
+        if let reason = Self.deferral(filter, pane: state.active) {
+            state.filterDraft = filter
+            state.message = .init(text: reason, isError: false)
+            return
+        }
+        applyFilter(filter)
+    }
+
+    static func deferral(_ filter: String, pane: PaneID) -> String? {
+        if let last = filter.split(separator: " ").last, last.hasSuffix(":"), filter.last != " ",
+           pane.filterKeys.rule(named: String(last.dropLast())) != nil {
+            return "type the value of \(last.dropLast()) — nothing is filtered yet"
+        }
+        guard [.catalog, .pricing, .stock].contains(pane) else { return nil }
+        let free = FilterQuery(parsing: filter, keys: pane.filterKeys).freeText.trimmingWhitespace()
+        if free.count == 1 { return "one character matches too much: type another, or Enter filters by it" }
+        return nil
+    }
+
     func applyFilter(_ filter: String) {
+        state.filterDraft = nil
         let pane = state.active
         update(pane) { try $0.reload(filter: filter, height: $1, fetch: $2) }
         requestCount(pane)

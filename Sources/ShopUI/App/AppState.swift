@@ -67,6 +67,9 @@ public struct AppState: Sendable {
     public var replyTemplates: [ReplyTemplate] = ReplyTemplate.builtIn
     /// Counts of the complaint queues for the pane header; nil until counted.
     public var complaintQueueCounts: [ComplaintQueue: Int]?
+    /// Filter text typed but not run yet: one character of free text, or a key without its value,
+    /// would match too much of a large list, so it waits for the next key (or Enter).
+    public var filterDraft: String?
     /// Complaints whose personal data was revealed in this session.
     public var revealedComplaints: Set<Int64> = []
 

@@ -170,7 +170,7 @@ enum StatusLine {
         if case .filter = state.mode {
             let role: StyleRole = state.message?.isError == true ? .statusError : .status
             grid.fill(Rect(x: 0, y: y, width: grid.width, height: 1), style: theme.style(role))
-            let prompt = SafeText("/") + SafeText(table.filter) + SafeText("▏")
+            let prompt = SafeText("/") + SafeText(state.filterDraft ?? table.filter) + SafeText("▏")
             let used = grid.put(prompt, x: 0, y: y, maxWidth: grid.width - 1, style: theme.style(role))
             let hint = SafeText("  " + (state.message?.text ?? "Enter keep · Esc clear · \(countText(state))"))
             grid.put(hint, x: used, y: y, style: theme.style(role))
