@@ -23,9 +23,14 @@ struct KeysetList<Item: Sendable> {
     /// every row: nil when the list has no such row.
     var unfilteredCount: String? = nil
 
+    /// When set, the first sort column is a group number (its index here) computed per read,
+    /// and each group is read on its own by its condition, in the order of the other sort columns:
+    /// an order that starts with a clock-dependent key can still be read from an index.
+    var groups: [FilterSQL]? = nil
+
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
         var conditions: [String] = []
-        var arguments = columnArguments
+        var arguments = StatementArguments()
         let filterText = request.filter.trimmingWhitespace()
         if !filterText.isEmpty {
             guard let fragment = try filter(db, filterText) else { return [] }
@@ -40,26 +45,45 @@ struct KeysetList<Item: Sendable> {
         }
         // In list order "after" means ">" for ascending lists; reading backwards flips both.
         let ascendingRead = forward != descending
-        if let key {
+        let rows: [Row]
+        if let groups {
+            rows = try groupedWindow(
+                db, groups: groups, conditions: conditions, arguments: arguments, after: key?.values,
+                ascending: ascendingRead, limit: request.limit)
+        } else {
+            rows = try window(
+                db, sortColumns: sortColumns, conditions: conditions, arguments: arguments, after: key?.values,
+                ascending: ascendingRead, limit: request.limit)
+        }
+        let items = try rows.map(decode)
+        return forward ? items : items.reversed()
+    }
+
+    /// Up to `limit` rows past `key` in the order of `sortColumns` (read ascending or descending).
+    func window(
+        _ db: Database, sortColumns: [String], conditions: [String], arguments: StatementArguments,
+        after key: [SortValue]?, ascending ascendingRead: Bool, limit: Int
+    ) throws -> [Row] {
+        var conditions = conditions
+        var arguments = columnArguments + arguments
+        if let key, !key.isEmpty {
             let columns = "(" + sortColumns.joined(separator: ", ") + ")"
-            let marks = "(" + Array(repeating: "?", count: key.values.count).joined(separator: ", ") + ")"
+            let marks = "(" + Array(repeating: "?", count: key.count).joined(separator: ", ") + ")"
             // The first column alone, as a range SQLite can seek to: it does not use a row-value
             // comparison to seek an index on an expression (the margin), and would read from the start.
-            if sortColumns.count > 1, let first = key.values.first {
+            if sortColumns.count > 1, let first = key.first {
                 conditions.append(sortColumns[0] + (ascendingRead ? " >= ?" : " <= ?"))
                 arguments += [Self.value(first)]
             }
             conditions.append(columns + (ascendingRead ? " > " : " < ") + marks)
-            for value in key.values { arguments += [Self.value(value)] }
+            for value in key { arguments += [Self.value(value)] }
         }
         var sql = "SELECT " + columns + " FROM " + from
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY " + sortColumns.map { $0 + (ascendingRead ? " ASC" : " DESC") }.joined(separator: ", ")
         sql += " LIMIT ?"
-        arguments += [request.limit]
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        let items = try rows.map(decode)
-        return forward ? items : items.reversed()
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments)
     }
 
     /// The rows with the given ids (the list's first sort-independent key is `idColumn`).
@@ -70,7 +94,7 @@ struct KeysetList<Item: Sendable> {
         return try Row.fetchAll(db, sql: sql, arguments: columnArguments + StatementArguments(ids)).map(decode)
     }
 
-    private static func value(_ value: SortValue) -> DatabaseValue {
+    static func value(_ value: SortValue) -> DatabaseValue {
         switch value {
         case .integer(let number): number.databaseValue
         case .text(let text): text.databaseValue

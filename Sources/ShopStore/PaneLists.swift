@@ -287,8 +287,9 @@ struct PaneLists: Sendable {
     }
 
     /// Open complaints, overdue first, then the most urgent priority, then the oldest; closed
-    /// ones after them. Overdue depends on the clock, so the first sort key is computed per
-    /// read (a small set: filtered to a queue, it uses the status index).
+    /// ones after them. Overdue depends on the clock, so no index holds this first sort key: the
+    /// list reads its three values as groups (`urgencyGroups`), each in the order of the index
+    /// `complaint_by_urgency`.
     static let urgencySQL = """
         CASE WHEN c.status IN ('resolved', 'rejected') THEN 2 WHEN (c.due_at <= ? AND (c.waiting_since IS NULL OR c.due_at <= c.waiting_since)) THEN 0 ELSE 1 END
         """
@@ -297,6 +298,20 @@ struct PaneLists: Sendable {
     static let priorityRankSQL = """
         CASE c.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END
         """
+    /// Closed (1) or open (0): the first column of `complaint_by_urgency`, written as there.
+    static let closedSQL = "(c.status IN ('resolved', 'rejected'))"
+
+    /// The values of `urgencySQL`, each as the rows that have it. Overdue and the rest of the open
+    /// complaints share the index's open range; the overdue test reads only indexed columns, so
+    /// neither group needs the table to skip the other's rows. A NULL overdue test (no due date)
+    /// counts as not overdue, as in `urgencySQL`.
+    static func urgencyGroups(now: Timestamp) -> [FilterSQL] {
+        [
+            (closedSQL + " = 0 AND " + overdueSQL, [now.iso8601]),
+            (closedSQL + " = 0 AND NOT COALESCE(" + overdueSQL + ", 0)", [now.iso8601]),
+            (closedSQL + " = 1", []),
+        ]
+    }
 
     /// Complaints by urgency (the default), or newest first (`order` "newest").
     func complaints(order: String = "") -> KeysetList<ComplaintListItem> {
@@ -315,7 +330,9 @@ struct PaneLists: Sendable {
             from: """
                 complaint c LEFT JOIN customer cu ON cu.id = c.customer_id
                 """,
-            sortColumns: byUrgency ? ["urg0", "urg1", "c.opened_at", "c.id"] : ["c.opened_at", "c.id"],
+            // By urgency the first key is the group (`urg0`); the rest are the index's own
+            // expressions, so that SQLite reads each group from `complaint_by_urgency` in order.
+            sortColumns: byUrgency ? ["urg0", Self.priorityRankSQL, "c.opened_at", "c.id"] : ["c.opened_at", "c.id"],
             descending: !byUrgency,
             filter: Self.query(.complaints, freeText: { text in
                 let pattern = FilterText.contains(text)
@@ -350,7 +367,8 @@ struct PaneLists: Sendable {
                 default: return nil
                 }
             },
-            decode: { row in try Self.complaintItem(row, sortNames: sortNames) }).counted(by: "complaint")
+            decode: { row in try Self.complaintItem(row, sortNames: sortNames) },
+            groups: byUrgency ? Self.urgencyGroups(now: now) : nil).counted(by: "complaint")
     }
 
     // MARK: filters

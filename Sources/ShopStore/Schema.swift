@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v4 promotion rules", migrate: addPromotionRules)
         migrator.registerMigration("v5 complaint workflow", migrate: addComplaintWorkflow)
         migrator.registerMigration("v6 counts, derived stock and indexes for a million products", migrate: addScaleIndexes)
+        migrator.registerMigration("v7 index the complaint queue's urgency order", migrate: indexComplaintUrgency)
         return migrator
     }
 

@@ -27,4 +27,18 @@ extension Schema {
             CREATE INDEX IF NOT EXISTS complaint_by_customer ON complaint(customer_id);
             """)
     }
+
+    /// The complaint queue's urgency order, less its clock-dependent first key: closed or not,
+    /// priority rank, oldest first (`PaneLists.urgencyGroups` reads one group at a time from it).
+    /// The expressions are those of `PaneLists.closedSQL` and `priorityRankSQL` as written there,
+    /// or SQLite would not match them. `due_at` and `waiting_since` come last so that the overdue
+    /// test is answered from the index while it skips rows of the other open group.
+    static func indexComplaintUrgency(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX complaint_by_urgency ON complaint(
+                (status IN ('resolved', 'rejected')),
+                (CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END),
+                opened_at, id, due_at, waiting_since)
+            """)
+    }
 }
