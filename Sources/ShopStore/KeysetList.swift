@@ -27,6 +27,11 @@ struct KeysetList<Item: Sendable> {
     /// and each group is read on its own by its condition, in the order of the other sort columns:
     /// an order that starts with a clock-dependent key can still be read from an index.
     var groups: [FilterSQL]? = nil
+    /// For a filter it returns a value for: the FROM of a narrower index that holds the sort
+    /// columns, from which the window's ids are chosen before the select list is read for them.
+    /// A filter that drives the read from a large set of ids (free text) then sorts index entries,
+    /// not table rows.
+    var idsFrom: ((String) -> String?)? = nil
 
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
         var conditions: [String] = []
@@ -45,6 +50,7 @@ struct KeysetList<Item: Sendable> {
         }
         // In list order "after" means ">" for ascending lists; reading backwards flips both.
         let ascendingRead = forward != descending
+        let narrowFrom = filterText.isEmpty ? nil : idsFrom?(filterText)
         let rows: [Row]
         if let groups {
             rows = try groupedWindow(
@@ -53,7 +59,7 @@ struct KeysetList<Item: Sendable> {
         } else {
             rows = try window(
                 db, sortColumns: sortColumns, conditions: conditions, arguments: arguments, after: key?.values,
-                ascending: ascendingRead, limit: request.limit)
+                ascending: ascendingRead, limit: request.limit, idsFrom: narrowFrom)
         }
         let items = try rows.map(decode)
         return forward ? items : items.reversed()
@@ -62,10 +68,11 @@ struct KeysetList<Item: Sendable> {
     /// Up to `limit` rows past `key` in the order of `sortColumns` (read ascending or descending).
     func window(
         _ db: Database, sortColumns: [String], conditions: [String], arguments: StatementArguments,
-        after key: [SortValue]?, ascending ascendingRead: Bool, limit: Int
+        after key: [SortValue]?, ascending ascendingRead: Bool, limit: Int, idsFrom: String? = nil
     ) throws -> [Row] {
         var conditions = conditions
-        var arguments = columnArguments + arguments
+        // The select list's arguments come first, unless it is read after the ids are chosen.
+        var arguments = idsFrom == nil ? columnArguments + arguments : arguments
         if let key, !key.isEmpty {
             let columns = "(" + sortColumns.joined(separator: ", ") + ")"
             let marks = "(" + Array(repeating: "?", count: key.count).joined(separator: ", ") + ")"
@@ -78,11 +85,16 @@ struct KeysetList<Item: Sendable> {
             conditions.append(columns + (ascendingRead ? " > " : " < ") + marks)
             for value in key { arguments += [Self.value(value)] }
         }
-        var sql = "SELECT " + columns + " FROM " + from
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY " + sortColumns.map { $0 + (ascendingRead ? " ASC" : " DESC") }.joined(separator: ", ")
-        sql += " LIMIT ?"
+        let order = " ORDER BY " + sortColumns.map { $0 + (ascendingRead ? " ASC" : " DESC") }.joined(separator: ", ")
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         arguments += [limit]
+        if let idsFrom, let id = sortColumns.last {
+            // The same conditions under the same alias; only the window's rows reach the select list.
+            let sql = "SELECT " + columns + " FROM " + from + " WHERE " + id + " IN (SELECT " + id + " FROM " + idsFrom
+                + whereClause + order + " LIMIT ?)" + order
+            return try Row.fetchAll(db, sql: sql, arguments: columnArguments + arguments)
+        }
+        let sql = "SELECT " + columns + " FROM " + from + whereClause + order + " LIMIT ?"
         return try Row.fetchAll(db, sql: sql, arguments: arguments)
     }
 

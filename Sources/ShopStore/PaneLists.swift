@@ -45,6 +45,8 @@ struct PaneLists: Sendable {
     func products(order: String = "") -> KeysetList<ProductListItem> {
         let sortColumns = order == "attention" ? [Self.attentionSQL, "p.title", "p.id"] : ["p.title", "p.id"]
         let sortNames = order == "attention" ? ["sortA", "sort0", "sort1"] : ["sort0", "sort1"]
+        var idsFrom: ((String) -> String?)?
+        if order != "attention" { idsFrom = { text in Self.titlesByIDWithFreeText(text) } }
         return KeysetList(
             columns: """
                 p.id, p.title, p.vendor, p.product_type, p.status, p.version, p.title AS sort0, p.id AS sort1,
@@ -95,7 +97,15 @@ struct PaneLists: Sendable {
                     variantCount: row["variant_count"], totalStock: row["total_stock"],
                     channels: (row["channels"] as String?)?.split(separator: " ").map(String.init) ?? [],
                     version: row["version"])
-            }).counted(by: "product")
+            },
+            // Free text drives the read from its matches, which are sorted by title: from the
+            // narrow index `product_title_by_id` rather than from the product rows.
+            idsFrom: idsFrom).counted(by: "product")
+    }
+
+    /// The narrow index the catalog chooses a window's ids from when the filter has free text.
+    private static func titlesByIDWithFreeText(_ text: String) -> String? {
+        FilterQuery(parsing: text, keys: .catalog).freeText.isEmpty ? nil : "product p INDEXED BY product_title_by_id"
     }
 
     /// Pricing and stock list variants by SKU; free text matches a SKU prefix or product words.

@@ -96,4 +96,11 @@ extension Schema {
             CREATE INDEX product_active_without_stock_by_title ON product(title, id) WHERE status = 'active' AND on_hand <= 0;
             """)
     }
+
+    /// Titles by product id: a catalog window filtered by free text sorts its matches by title,
+    /// and reads each match's title here instead of from its product row (which holds the
+    /// description). `PaneLists.products` names this index.
+    static func indexProductTitlesByID(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX product_title_by_id ON product(id, title)")
+    }
 }

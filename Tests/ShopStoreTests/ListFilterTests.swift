@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 import ShopKit
 @testable import ShopStore
@@ -340,6 +341,29 @@ final class ListFilterTests: XCTestCase {
             self.titleHasWords($0.title, "storm") && $0.listedOn.contains("web") && ($0.category?.lowercased().contains("wear") ?? false)
         }
         try checkProducts("status:active status:draft", allowEmpty: true) { _ in false }
+    }
+
+    /// Free text sorts its matches by the titles of `product_title_by_id`, not by product rows,
+    /// and the select list is read for the window's rows only; without free text nothing changes.
+    func testCatalogFreeTextChoosesTheWindowFromTheNarrowTitleIndex() throws {
+        let list = PaneLists(currency: .eur, locationIDs: [1, 2]).products()
+        func plan(_ filter: String) throws -> String {
+            try shop.writer.read { db in
+                var statements: [String] = []
+                db.trace { event in if case .statement(let statement) = event { statements.append(statement.expandedSQL) } }
+                _ = try list.page(db, PageRequest(.after(nil), filter: filter, limit: 5))
+                db.trace(nil)
+                let sql = try XCTUnwrap(statements.last { $0.hasPrefix("SELECT p.id") })
+                return try Row.fetchAll(db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql))
+                    .map { $0["detail"] as String }.joined(separator: "; ")
+            }
+        }
+        let wool = try plan("wool")
+        XCTAssertTrue(wool.contains("COVERING INDEX product_title_by_id"), wool)
+        let combined = try plan("wool status:active")
+        XCTAssertTrue(combined.contains("INDEX product_title_by_id"), combined)
+        XCTAssertFalse(try plan("status:active").contains("product_title_by_id"))
+        XCTAssertFalse(try plan("").contains("product_title_by_id"))
     }
 
     func testCatalogUnknownKeyIsSearchedAsText() throws {
