@@ -32,39 +32,63 @@ extension ShopDatabase {
     }
 
     /// The variants still on sale (variant active, product not archived) that the promotion's
-    /// scope names, exclusions applied, in id order.
-    static func pricedVariants(_ db: Database, inScopeOf promotion: Promotion, currency: Currency) throws -> [PricedVariant] {
+    /// scope names, exclusions applied, a batch at a time in id order (keyset, never OFFSET), so
+    /// that a scope over a whole large shop is never in memory at once. `alsoIn` narrows the read
+    /// to variants some of those promotions may cover as well (the caller makes the exact call).
+    /// `body` returns false to stop.
+    static func forEachBatch(
+        _ db: Database, inScopeOf promotion: Promotion, alsoIn others: [Promotion]? = nil, currency: Currency,
+        batchSize: Int = 2_000, _ body: ([PricedVariant]) throws -> Bool
+    ) throws {
+        var condition = scopeCondition(promotion)
+        if let others {
+            let conditions = others.map(scopeCondition)
+            if conditions.isEmpty { return }
+            if !conditions.contains(where: { $0.sql == "1" }) {
+                var arguments = condition.arguments
+                for other in conditions { arguments += other.arguments }
+                condition = (
+                    "(" + condition.sql + ") AND (" + conditions.map { "(" + $0.sql + ")" }.joined(separator: " OR ") + ")",
+                    arguments)
+            }
+        }
+        // The SQL text is constant pieces and question marks; every value is a bound argument.
+        let sql = variantSelection + " WHERE v.status = 'active' AND p.status <> 'archived' AND v.id > ? AND "
+            + condition.sql + " ORDER BY v.id LIMIT ?"
+        var after: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: sql, arguments: [after] + condition.arguments + [batchSize])
+            guard let last = rows.last else { return }
+            after = last["id"]
+            let batch = rows.map { pricedVariant($0, currency: currency) }.filter { promotion.covers($0) }
+            if try !body(batch) || rows.count < batchSize { return }
+        }
+    }
+
+    /// The SQL that narrows variants `v` of products `p` (category `c`) to a promotion's scope.
+    private static func scopeCondition(_ promotion: Promotion) -> FilterSQL {
         let values = promotion.scopeValues
         let marks = "(" + Array(repeating: "?", count: max(1, values.count)).joined(separator: ", ") + ")"
-        var arguments = StatementArguments(values.isEmpty ? [""] : values)
-        let condition: String
+        let arguments = StatementArguments(values.isEmpty ? [""] : values)
         switch promotion.scope {
         case .shop:
-            condition = "1"
-            arguments = []
+            return ("1", [])
         case .category:
-            condition = "(p.product_type COLLATE NOCASE IN \(marks) OR c.name COLLATE NOCASE IN \(marks))"
-            arguments += arguments
+            return ("(p.product_type COLLATE NOCASE IN \(marks) OR c.name COLLATE NOCASE IN \(marks))", arguments + arguments)
         case .vendor:
-            condition = "p.vendor COLLATE NOCASE IN \(marks)"
+            return ("p.vendor COLLATE NOCASE IN \(marks)", arguments)
         case .tag:
-            condition = "p.id IN (SELECT st.product_id FROM product_tag st JOIN tag sg ON sg.id = st.tag_id WHERE sg.name IN \(marks))"
+            return ("p.id IN (SELECT st.product_id FROM product_tag st JOIN tag sg ON sg.id = st.tag_id WHERE sg.name IN \(marks))", arguments)
         case .collection:
-            condition = """
+            return ("""
                 p.id IN (SELECT scp.product_id FROM collection_product scp JOIN collection sco ON sco.id = scp.collection_id
                          WHERE sco.handle COLLATE NOCASE IN \(marks) OR sco.title COLLATE NOCASE IN \(marks))
-                """
-            arguments += arguments
+                """, arguments + arguments)
         case .products:
-            condition = "p.handle COLLATE NOCASE IN \(marks)"
+            return ("p.handle COLLATE NOCASE IN \(marks)", arguments)
         case .variants:
-            condition = "v.sku <> '' AND v.sku COLLATE NOCASE IN \(marks)"
+            return ("v.sku <> '' AND v.sku COLLATE NOCASE IN \(marks)", arguments)
         }
-        // `marks` is only question marks, one per value: the SQL text never holds a value.
-        let sql = variantSelection + " WHERE v.status = 'active' AND p.status <> 'archived' AND " + condition + " ORDER BY v.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments)
-            .map { pricedVariant($0, currency: currency) }
-            .filter { promotion.covers($0) }
     }
 
     /// Promotions whose schedule overlaps the promotion's (any moment in common).
@@ -98,9 +122,12 @@ extension ShopDatabase {
             promotion.id = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM promotion") ?? 0) + 1
         }
         let floor = (try? MarginFloor(basisPoints: marginFloorBasisPoints(db))) ?? .atCost
-        return MarginGuard.check(
-            promotion, others: try promotions(db, overlapping: promotion, currency: currency),
-            variants: try pricedVariants(db, inScopeOf: promotion, currency: currency), floor: floor)
+        var search = MarginGuard.Search(promotion, others: try promotions(db, overlapping: promotion, currency: currency), floor: floor)
+        try forEachBatch(db, inScopeOf: promotion, currency: currency) { batch in
+            search.add(batch)
+            return true
+        }
+        return search.report
     }
 
     /// The promotions the typed codes unlock (shared or unique codes, any case).

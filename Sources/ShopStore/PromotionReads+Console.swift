@@ -33,11 +33,14 @@ extension ShopDatabase {
             for id in ids {
                 guard let promotion = try Self.promotion(db, id: id, currency: currency),
                       promotion.canApply(after: moment) else { continue }
-                let others = try Self.promotions(db, overlapping: promotion, currency: currency).filter { $0.id != id }
-                guard !others.isEmpty else { continue }
-                let overlaps = PromotionOverlaps.find(
-                    for: promotion, among: others, variants: try Self.pricedVariants(db, inScopeOf: promotion, currency: currency))
-                if !overlaps.isEmpty { result.insert(id) }
+                var tally = PromotionOverlaps.Tally(
+                    promotion: promotion, others: try Self.promotions(db, overlapping: promotion, currency: currency))
+                // Stops at the first variant both cover: usually within the first batch.
+                try Self.forEachBatch(db, inScopeOf: promotion, alsoIn: tally.candidates, currency: currency) { batch in
+                    tally.add(batch)
+                    return !tally.hasOverlap
+                }
+                if tally.hasOverlap { result.insert(id) }
             }
             return result
         }
@@ -47,8 +50,12 @@ extension ShopDatabase {
     public func promotionScopeSKUs(id: Int64, limit: Int) throws -> [String] {
         try writer.read { db in
             guard let promotion = try Self.promotion(db, id: id, currency: currency) else { return [] }
-            return try Self.pricedVariants(db, inScopeOf: promotion, currency: currency)
-                .map(\.sku).filter { !$0.isEmpty }.prefix(limit).map { $0 }
+            var skus: [String] = []
+            try Self.forEachBatch(db, inScopeOf: promotion, currency: currency, batchSize: max(limit, 50)) { batch in
+                skus += batch.map(\.sku).filter { !$0.isEmpty }
+                return skus.count < limit
+            }
+            return Array(skus.prefix(limit))
         }
     }
 

@@ -91,9 +91,13 @@ extension ShopDatabase {
     public func promotionOverlaps(id: Int64) throws -> [PromotionOverlap] {
         try writer.read { db in
             guard let promotion = try Self.promotion(db, id: id, currency: currency) else { return [] }
-            return PromotionOverlaps.find(
-                for: promotion, among: try Self.promotions(db, overlapping: promotion, currency: currency),
-                variants: try Self.pricedVariants(db, inScopeOf: promotion, currency: currency))
+            var tally = PromotionOverlaps.Tally(
+                promotion: promotion, others: try Self.promotions(db, overlapping: promotion, currency: currency))
+            try Self.forEachBatch(db, inScopeOf: promotion, alsoIn: tally.candidates, currency: currency) { batch in
+                tally.add(batch)
+                return true
+            }
+            return tally.overlaps
         }
     }
 

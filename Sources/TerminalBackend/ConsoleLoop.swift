@@ -52,6 +52,7 @@ public final class ConsoleLoop {
     private let theme: Theme
     private let inbox: ActionInbox
     private let clock: () -> Timestamp
+    private let trace = LoopTrace()
 
     public init(terminal: Terminal, model: AppModel, theme: Theme, inbox: ActionInbox, clock: @escaping () -> Timestamp) {
         self.terminal = terminal
@@ -65,7 +66,7 @@ public final class ConsoleLoop {
     public func run() -> Int32 {
         var fullRedraw = false
         while true {
-            for action in inbox.drain() { model.send(action) }
+            for action in inbox.drain() { trace.measure("action \(action)") { model.send(action) } }
             model.setNow(clock())
             if model.state.shouldQuit { return 0 }
             if terminal.pendingQuitSignal != 0 { return terminal.pendingQuitSignal }
@@ -85,7 +86,9 @@ public final class ConsoleLoop {
                     fullRedraw = true
                 }
             }
-            terminal.draw(Screen.render(model.state, theme: theme, keyMap: model.keyMap), full: fullRedraw)
+            trace.measure("draw \(model.state.active)") {
+                terminal.draw(Screen.render(model.state, theme: theme, keyMap: model.keyMap), full: fullRedraw)
+            }
             fullRedraw = false
             // Wake at least every few seconds so relative due times stay current; no busy loop.
             for key in terminal.readKeys(timeout: 5_000) {
@@ -93,7 +96,7 @@ public final class ConsoleLoop {
                     let size = terminal.size
                     model.send(.resized(width: size.width, height: size.height))
                 } else {
-                    model.handle(key)
+                    trace.measure("key \(key) in \(model.state.active)") { model.handle(key) }
                 }
                 if model.state.shouldQuit { break }
             }

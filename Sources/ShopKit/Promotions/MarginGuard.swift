@@ -75,52 +75,73 @@ public enum MarginGuard {
     public static func check(
         _ promotion: Promotion, others: [Promotion], variants: [PricedVariant], floor: MarginFloor
     ) -> MarginGuardReport {
-        var violations: [MarginGuardViolation] = []
-        var checked = 0
-        var withoutCost = 0
-        var capped: [Int64] = []
-        guard promotion.level != .shipping else {
-            return MarginGuardReport(violations: [], checkedVariants: 0, variantsWithoutCost: 0, cappedVariantIDs: [])
-        }
-        let rivals = others.filter {
-            $0.id != promotion.id && $0.level != .shipping && $0.canApply(after: promotion.startsAt)
-                && $0.overlapsInTime(with: promotion) && $0.combines(with: promotion)
-        }
-        var cache: [CacheKey: Worst?] = [:]
-        for variant in variants where promotion.covers(variant) {
-            checked += 1
-            guard let cost = variant.cost else {
-                withoutCost += 1
-                continue
+        var search = Search(promotion, others: others, floor: floor)
+        search.add(variants)
+        return search.report
+    }
+
+    /// `check`, a batch of variants at a time, so that a promotion over a whole large shop is
+    /// weighed without holding its variants in memory at once. Each variant is judged alone.
+    public struct Search {
+        private let promotion: Promotion
+        private let rivals: [Promotion]
+        private let floor: MarginFloor
+        private var violations: [MarginGuardViolation] = []
+        private var checked = 0
+        private var withoutCost = 0
+        private var capped: [Int64] = []
+        private var cache: [CacheKey: Worst?] = [:]
+
+        public init(_ promotion: Promotion, others: [Promotion], floor: MarginFloor) {
+            self.promotion = promotion
+            self.floor = floor
+            rivals = others.filter {
+                $0.id != promotion.id && $0.level != .shipping && $0.canApply(after: promotion.startsAt)
+                    && $0.overlapsInTime(with: promotion) && $0.combines(with: promotion)
             }
-            var overlapping = rivals.filter { $0.covers(variant) }
-            if overlapping.count > maximumOverlapping {
-                capped.append(variant.id)
-                overlapping = Array(deepestFirst(overlapping, variant: variant).prefix(maximumOverlapping))
-            }
-            let key = CacheKey(price: variant.price.minorUnits, cost: cost.minorUnits, ids: overlapping.map(\.id).sorted())
-            let worst: Worst?
-            if let known = cache[key] {
-                worst = known
-            } else {
-                worst = worstCase(promotion, overlapping: overlapping, variant: variant, cost: cost, floor: floor)
-                cache[key] = worst
-            }
-            guard let worst else { continue }
-            let unit = Money(minorUnits: worst.total / worst.quantity, currency: cost.currency)
-            violations.append(MarginGuardViolation(
-                variantID: variant.id, sku: variant.sku, productTitle: variant.productTitle, regularPrice: variant.price,
-                cost: cost, worstUnitPrice: unit, quantity: worst.quantity, lowestAllowed: floor.lowestPrice(cost: cost),
-                isBelowCost: worst.total < cost.minorUnits * worst.quantity, promotionIDs: worst.promotions.map(\.id),
-                promotionNames: worst.promotions.map(\.name)))
         }
-        violations.sort { a, b in
-            let left = Margin(price: a.worstUnitPrice, cost: a.cost).marginBasisPoints ?? Int64.min
-            let right = Margin(price: b.worstUnitPrice, cost: b.cost).marginBasisPoints ?? Int64.min
-            return (left, a.variantID) < (right, b.variantID)
+
+        public mutating func add(_ variants: [PricedVariant]) {
+            // Shipping promotions never lower a variant's price.
+            guard promotion.level != .shipping else { return }
+            for variant in variants where promotion.covers(variant) {
+                checked += 1
+                guard let cost = variant.cost else {
+                    withoutCost += 1
+                    continue
+                }
+                var overlapping = rivals.filter { $0.covers(variant) }
+                if overlapping.count > maximumOverlapping {
+                    capped.append(variant.id)
+                    overlapping = Array(deepestFirst(overlapping, variant: variant).prefix(maximumOverlapping))
+                }
+                let key = CacheKey(price: variant.price.minorUnits, cost: cost.minorUnits, ids: overlapping.map(\.id).sorted())
+                let worst: Worst?
+                if let known = cache[key] {
+                    worst = known
+                } else {
+                    worst = worstCase(promotion, overlapping: overlapping, variant: variant, cost: cost, floor: floor)
+                    cache[key] = worst
+                }
+                guard let worst else { continue }
+                let unit = Money(minorUnits: worst.total / worst.quantity, currency: cost.currency)
+                violations.append(MarginGuardViolation(
+                    variantID: variant.id, sku: variant.sku, productTitle: variant.productTitle, regularPrice: variant.price,
+                    cost: cost, worstUnitPrice: unit, quantity: worst.quantity, lowestAllowed: floor.lowestPrice(cost: cost),
+                    isBelowCost: worst.total < cost.minorUnits * worst.quantity, promotionIDs: worst.promotions.map(\.id),
+                    promotionNames: worst.promotions.map(\.name)))
+            }
         }
-        return MarginGuardReport(
-            violations: violations, checkedVariants: checked, variantsWithoutCost: withoutCost, cappedVariantIDs: capped)
+
+        public var report: MarginGuardReport {
+            let sorted = violations.sorted { a, b in
+                let left = Margin(price: a.worstUnitPrice, cost: a.cost).marginBasisPoints ?? Int64.min
+                let right = Margin(price: b.worstUnitPrice, cost: b.cost).marginBasisPoints ?? Int64.min
+                return (left, a.variantID) < (right, b.variantID)
+            }
+            return MarginGuardReport(
+                violations: sorted, checkedVariants: checked, variantsWithoutCost: withoutCost, cappedVariantIDs: capped)
+        }
     }
 
     private struct CacheKey: Hashable {

@@ -24,17 +24,46 @@ public enum PromotionOverlaps {
     /// `variants`, normally those in its scope), ordered by start then number. Promotions for
     /// another channel, or used up, never meet it and are left out.
     public static func find(for promotion: Promotion, among others: [Promotion], variants: [PricedVariant]) -> [PromotionOverlap] {
-        let mine = variants.filter { promotion.covers($0) }
-        return others
-            .filter { $0.id != promotion.id && $0.overlapsInTime(with: promotion) && $0.sharesChannel(with: promotion)
-                && $0.canApply(after: max($0.startsAt, promotion.startsAt)) }
-            .compactMap { other -> PromotionOverlap? in
-                let shared = mine.reduce(0) { $0 + (other.covers($1) ? 1 : 0) }
-                guard shared > 0 else { return nil }
-                return PromotionOverlap(
-                    promotion: other, combines: promotion.combines(with: other), sharedVariants: shared,
-                    from: max(promotion.startsAt, other.startsAt), until: [promotion.endsAt, other.endsAt].compactMap { $0 }.min())
+        var tally = Tally(promotion: promotion, others: others)
+        tally.add(variants)
+        return tally.overlaps
+    }
+
+    /// `find`, a batch of variants at a time: a shop's variants need not all be in memory, and a
+    /// caller that only asks whether there is any overlap can stop at the first shared variant.
+    public struct Tally: Sendable {
+        public let promotion: Promotion
+        /// The others that can meet the promotion at all (time, channel, not used up).
+        public let candidates: [Promotion]
+        private var shared: [Int]
+
+        public init(promotion: Promotion, others: [Promotion]) {
+            self.promotion = promotion
+            candidates = others.filter {
+                $0.id != promotion.id && $0.overlapsInTime(with: promotion) && $0.sharesChannel(with: promotion)
+                    && $0.canApply(after: max($0.startsAt, promotion.startsAt))
             }
-            .sorted { ($0.from, $0.promotion.id) < ($1.from, $1.promotion.id) }
+            shared = Array(repeating: 0, count: candidates.count)
+        }
+
+        public mutating func add(_ variants: [PricedVariant]) {
+            for variant in variants where promotion.covers(variant) {
+                for (index, other) in candidates.enumerated() where other.covers(variant) { shared[index] += 1 }
+            }
+        }
+
+        /// True once some variant is covered by the promotion and by another.
+        public var hasOverlap: Bool { shared.contains { $0 > 0 } }
+
+        public var overlaps: [PromotionOverlap] {
+            zip(candidates, shared)
+                .filter { $0.1 > 0 }
+                .map { other, count in
+                    PromotionOverlap(
+                        promotion: other, combines: promotion.combines(with: other), sharedVariants: count,
+                        from: max(promotion.startsAt, other.startsAt), until: [promotion.endsAt, other.endsAt].compactMap { $0 }.min())
+                }
+                .sorted { ($0.from, $0.promotion.id) < ($1.from, $1.promotion.id) }
+        }
     }
 }

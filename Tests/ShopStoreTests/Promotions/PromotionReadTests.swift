@@ -73,6 +73,34 @@ final class PromotionReadTests: XCTestCase {
         XCTAssertEqual(overlaps.first?.sharedVariants, 2)
     }
 
+    func testAScopeReadInBatchesGivesEveryVariantOnceAndCanStopEarly() throws {
+        let shopWide = Promotion(name: "Everything", kind: .percentage, percentBasisPoints: 500, startsAt: pinnedNow)
+        let socksOnly = Promotion(
+            name: "Socks", kind: .percentage, percentBasisPoints: 500, scope: .category, scopeValue: "Socks", startsAt: pinnedNow)
+        try shop.writer.read { db in
+            var seen: [Int64] = []
+            try ShopDatabase.forEachBatch(db, inScopeOf: shopWide, currency: .eur, batchSize: 2) { batch in
+                seen += batch.map(\.id)
+                return true
+            }
+            XCTAssertEqual(seen, [1, 2, 3], "three variants over two batches, in id order, none twice")
+
+            var batches = 0
+            try ShopDatabase.forEachBatch(db, inScopeOf: shopWide, currency: .eur, batchSize: 1) { _ in
+                batches += 1
+                return false
+            }
+            XCTAssertEqual(batches, 1, "the reader stops when asked")
+
+            var shared: [Int64] = []
+            try ShopDatabase.forEachBatch(db, inScopeOf: shopWide, alsoIn: [socksOnly], currency: .eur, batchSize: 1) { batch in
+                shared += batch.map(\.id)
+                return true
+            }
+            XCTAssertEqual(shared, [3], "narrowed to the variants the other promotion may cover")
+        }
+    }
+
     // MARK: usage
 
     /// Four orders: two carry SPRING10 (one typed in lower case), one carries the second code,
