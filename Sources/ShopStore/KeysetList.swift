@@ -31,7 +31,7 @@ struct KeysetList<Item: Sendable> {
     /// columns, from which the window's ids are chosen before the select list is read for them.
     /// A filter that drives the read from a large set of ids (free text) then sorts index entries,
     /// not table rows.
-    var idsFrom: ((String) -> String?)? = nil
+    var idsFrom: ((Database, String) throws -> String?)? = nil
 
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
         var conditions: [String] = []
@@ -50,7 +50,7 @@ struct KeysetList<Item: Sendable> {
         }
         // In list order "after" means ">" for ascending lists; reading backwards flips both.
         let ascendingRead = forward != descending
-        let narrowFrom = filterText.isEmpty ? nil : idsFrom?(filterText)
+        let narrowFrom = filterText.isEmpty ? nil : try idsFrom?(db, filterText)
         let rows: [Row]
         if let groups {
             rows = try groupedWindow(

@@ -13,6 +13,8 @@ struct PaneLists: Sendable {
     var actor: String = ""
     /// The moment time-derived filters (`overdue:yes`) and sales velocity are judged at: the store's clock.
     let now: Timestamp
+    /// When a filtered window walks the list order rather than sorting its matches.
+    var planLimits = FilterPlan.Limits.standard
 
     init(currency: Currency, locations: [Location], now: Timestamp = SystemClock.now()) {
         self.currency = currency
@@ -45,8 +47,9 @@ struct PaneLists: Sendable {
     func products(order: String = "") -> KeysetList<ProductListItem> {
         let sortColumns = order == "attention" ? [Self.attentionSQL, "p.title", "p.id"] : ["p.title", "p.id"]
         let sortNames = order == "attention" ? ["sortA", "sort0", "sort1"] : ["sort0", "sort1"]
-        var idsFrom: ((String) -> String?)?
-        if order != "attention" { idsFrom = { text in Self.titlesByIDWithFreeText(text) } }
+        var idsFrom: ((Database, String) throws -> String?)?
+        let limits = planLimits
+        if order != "attention" { idsFrom = { db, text in try Self.catalogReadPlan(db, text, limits: limits) } }
         return KeysetList(
             columns: """
                 p.id, p.title, p.vendor, p.product_type, p.status, p.version, p.title AS sort0, p.id AS sort1,
@@ -98,25 +101,56 @@ struct PaneLists: Sendable {
                     channels: (row["channels"] as String?)?.split(separator: " ").map(String.init) ?? [],
                     version: row["version"])
             },
-            // Free text drives the read from its matches, which are sorted by title: from the
-            // narrow index `product_title_by_id` rather than from the product rows.
             idsFrom: idsFrom).counted(by: "product")
     }
 
-    /// The narrow index the catalog chooses a window's ids from when the filter has free text.
-    private static func titlesByIDWithFreeText(_ text: String) -> String? {
-        FilterQuery(parsing: text, keys: .catalog).freeText.isEmpty ? nil : "product p INDEXED BY product_title_by_id"
+    /// Where a filtered catalog window chooses its ids from (see `FilterPlan`). Free text that
+    /// matches many products walks the title index and keeps the matches; fewer matches are
+    /// sorted by their titles from the narrow index `product_title_by_id` rather than from the
+    /// product rows. A vendor or type prefix alone that matches many walks the title index too.
+    private static func catalogReadPlan(_ db: Database, _ text: String, limits: FilterPlan.Limits) throws -> String? {
+        let query = FilterQuery(parsing: text, keys: .catalog)
+        let walk = "product p INDEXED BY product_by_title"
+        if !query.freeText.isEmpty {
+            if query.fields.isEmpty,
+               try FilterPlan.productsMatching(db, freeText: query.freeText) > limits.catalogSortAtMost {
+                return walk
+            }
+            return "product p INDEXED BY product_title_by_id"
+        }
+        if query.fields.count == 1, let field = query.fields.first, field.key == .vendor || field.key == .type,
+           let condition = productCondition(field),
+           try FilterPlan.count(db, from: "product p", where: condition, upTo: limits.catalogSortAtMost)
+            > limits.catalogSortAtMost {
+            return walk
+        }
+        return nil
     }
 
-    /// Pricing and stock list variants by SKU; free text matches a SKU prefix or product words.
-    private static func variantText(_ text: String) -> FilterSQL? {
+    /// Pricing and stock list variants by SKU (or margin); free text matches a SKU prefix (any
+    /// case) or product words. Few matches (see `FilterPlan`) are read from their indexes and
+    /// sorted; many are found by walking the list order, with the index use of both terms
+    /// turned off (`+`) so that SQLite walks instead of sorting them all.
+    private static func variantText(_ db: Database, _ text: String, limits: FilterPlan.Limits) throws -> FilterSQL? {
+        let sku = FilterText.prefix(text)
         let words = FilterText.ftsPrefixes(text)
-        if let words {
-            return (
-                "v.sku LIKE ? ESCAPE '\\' OR v.product_id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?)",
-                [FilterText.prefix(text), words])
+        let few = try (words == nil ? 0 : FilterPlan.productsMatching(db, freeText: text)) <= limits.variantsSortAtMost
+            && FilterPlan.variantsWithSKUPrefix(db, text, upTo: max(0, limits.skuPrefixSortAtMost)) <= limits.skuPrefixSortAtMost
+        switch (few, words) {
+        case (true, let words?):
+            return ("""
+                v.id IN (SELECT fv.id FROM variant fv WHERE fv.sku LIKE ? ESCAPE '\\'
+                         UNION ALL SELECT fv.id FROM variant fv
+                         WHERE fv.product_id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?))
+                """, [sku, words])
+        case (true, nil):
+            return ("v.id IN (SELECT fv.id FROM variant fv WHERE fv.sku LIKE ? ESCAPE '\\')", [sku])
+        case (false, let words?):
+            return ("+v.sku LIKE ? ESCAPE '\\' OR +v.product_id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?)",
+                    [sku, words])
+        case (false, nil):
+            return ("+v.sku LIKE ? ESCAPE '\\'", [sku])
         }
-        return ("v.sku LIKE ? ESCAPE '\\'", [FilterText.prefix(text)])
     }
 
     /// Margin in basis points as an integer expression (variants without a cost or price sort last);
@@ -130,6 +164,7 @@ struct PaneLists: Sendable {
     func prices(order: String = "") -> KeysetList<VariantPriceItem> {
         let currency = self.currency
         let sortExpression = order == "margin" ? Self.marginSQL : "v.sku"
+        let limits = planLimits
         return KeysetList(
             columns: """
                 v.id, v.sku, v.option1, v.option2, v.option3, v.price_minor, v.compare_at_minor, v.cost_minor,
@@ -139,7 +174,7 @@ struct PaneLists: Sendable {
                 variant v JOIN product p ON p.id = v.product_id
                 """,
             sortColumns: [sortExpression, "v.id"], descending: false,
-            filter: Self.query(.pricing, freeText: Self.variantText) { db, field in
+            filter: Self.query(.pricing, freeText: { db, text in try Self.variantText(db, text, limits: limits) }) { db, field in
                 switch field.key {
                 case .floor:
                     // Under the floor exactly as `MarginFloor.check` says: price × (10,000 − floor) < cost × 10,000.
@@ -171,6 +206,7 @@ struct PaneLists: Sendable {
         let currency = self.currency
         let windowStart = now.adding(seconds: -SalesVelocity.windowDays * 86_400).iso8601
         let overstockDays = StockView.overstockDays
+        let limits = planLimits
         return KeysetList(
             columns: """
                 v.id, v.sku, v.option1, v.option2, v.option3, v.cost_minor, p.title AS product_title,
@@ -188,9 +224,18 @@ struct PaneLists: Sendable {
                 LEFT JOIN stock_setting s ON s.variant_id = v.id
                 """,
             sortColumns: ["v.sku", "v.id"], descending: false,
-            filter: Self.query(.stock, freeText: Self.variantText) { _, field in
+            filter: Self.query(.stock, freeText: { db, text in try Self.variantText(db, text, limits: limits) }) { db, field in
                 switch field.key {
                 case .location:
+                    // A location holding few variants (quarantine, a small shop) drives the read
+                    // from its stock levels; one holding many is tested row by row in SKU order.
+                    let holding: FilterSQL = ("""
+                        fl.location_id IN (SELECT flo.id FROM location flo WHERE flo.code = ? COLLATE NOCASE) AND fl.on_hand > 0
+                        """, [field.value])
+                    if try FilterPlan.count(db, from: "stock_level fl", where: holding, upTo: limits.skuPrefixSortAtMost)
+                        <= limits.skuPrefixSortAtMost {
+                        return ("v.id IN (SELECT fl.variant_id FROM stock_level fl WHERE " + holding.sql + ")", holding.arguments)
+                    }
                     return ("""
                         EXISTS (SELECT 1 FROM stock_level fl JOIN location flo ON flo.id = fl.location_id
                                 WHERE fl.variant_id = v.id AND flo.code = ? COLLATE NOCASE AND fl.on_hand > 0)
@@ -390,11 +435,19 @@ struct PaneLists: Sendable {
         _ keys: FilterKeys, freeText: @escaping (String) -> FilterSQL?,
         field: @escaping (Database, FilterField) throws -> FilterSQL?
     ) -> (Database, String) throws -> FilterSQL? {
+        query(keys, freeText: { _, text in freeText(text) }, field: field)
+    }
+
+    /// `query`, with free text that reads the database to choose its SQL (see `FilterPlan`).
+    private static func query(
+        _ keys: FilterKeys, freeText: @escaping (Database, String) throws -> FilterSQL?,
+        field: @escaping (Database, FilterField) throws -> FilterSQL?
+    ) -> (Database, String) throws -> FilterSQL? {
         { db, text in
             let query = FilterQuery(parsing: text, keys: keys)
             guard !query.matchesNothing else { return nil }
             var conditions: [FilterSQL?] = []
-            if !query.freeText.isEmpty { conditions.append(freeText(query.freeText)) }
+            if !query.freeText.isEmpty { conditions.append(try freeText(db, query.freeText)) }
             for item in query.fields { conditions.append(try field(db, item)) }
             return FilterText.all(conditions)
         }

@@ -32,10 +32,11 @@ extension ShopDatabase {
     }
 
     /// The variants still on sale (variant active, product not archived) that the promotion's
-    /// scope names, exclusions applied, a batch at a time in id order (keyset, never OFFSET), so
-    /// that a scope over a whole large shop is never in memory at once. `alsoIn` narrows the read
-    /// to variants some of those promotions may cover as well (the caller makes the exact call).
-    /// `body` returns false to stop.
+    /// scope names, exclusions applied, a batch at a time from one read, so that a scope over a
+    /// whole large shop is never in memory at once. `alsoIn` narrows the read to variants some
+    /// of those promotions may cover as well (the caller makes the exact call). No order is
+    /// asked for: SQLite starts from whichever index narrows most (a category, a vendor, a tag),
+    /// and a caller that stops early (`body` returns false) reads no further.
     static func forEachBatch(
         _ db: Database, inScopeOf promotion: Promotion, alsoIn others: [Promotion]? = nil, currency: Currency,
         batchSize: Int = 2_000, _ body: ([PricedVariant]) throws -> Bool
@@ -53,16 +54,20 @@ extension ShopDatabase {
             }
         }
         // The SQL text is constant pieces and question marks; every value is a bound argument.
-        let sql = variantSelection + " WHERE v.status = 'active' AND p.status <> 'archived' AND v.id > ? AND "
-            + condition.sql + " ORDER BY v.id LIMIT ?"
-        var after: Int64 = 0
-        while true {
-            let rows = try Row.fetchAll(db, sql: sql, arguments: [after] + condition.arguments + [batchSize])
-            guard let last = rows.last else { return }
-            after = last["id"]
-            let batch = rows.map { pricedVariant($0, currency: currency) }.filter { promotion.covers($0) }
-            if try !body(batch) || rows.count < batchSize { return }
+        let sql = variantSelection + " WHERE v.status = 'active' AND p.status <> 'archived' AND " + condition.sql
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: condition.arguments)
+        var batch: [PricedVariant] = []
+        batch.reserveCapacity(batchSize)
+        while let row = try rows.next() {
+            let variant = pricedVariant(row, currency: currency)
+            guard promotion.covers(variant) else { continue }
+            batch.append(variant)
+            if batch.count == batchSize {
+                if try !body(batch) { return }
+                batch.removeAll(keepingCapacity: true)
+            }
         }
+        if !batch.isEmpty { _ = try body(batch) }
     }
 
     /// The SQL that narrows variants `v` of products `p` (category `c`) to a promotion's scope.
@@ -74,7 +79,12 @@ extension ShopDatabase {
         case .shop:
             return ("1", [])
         case .category:
-            return ("(p.product_type COLLATE NOCASE IN \(marks) OR c.name COLLATE NOCASE IN \(marks))", arguments + arguments)
+            // Both terms are index ranges (the product type, the category of the product), so a
+            // category's variants are read from its products rather than found among all.
+            return ("""
+                (p.product_type COLLATE NOCASE IN \(marks)
+                 OR p.category_id IN (SELECT sca.id FROM category sca WHERE sca.name COLLATE NOCASE IN \(marks)))
+                """, arguments + arguments)
         case .vendor:
             return ("p.vendor COLLATE NOCASE IN \(marks)", arguments)
         case .tag:

@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v6 counts, derived stock and indexes for a million products", migrate: addScaleIndexes)
         migrator.registerMigration("v7 index the complaint queue's urgency order", migrate: indexComplaintUrgency)
         migrator.registerMigration("v8 index product titles by id", migrate: indexProductTitlesByID)
+        migrator.registerMigration("v9 estimate filters before reading", migrate: addFilterEstimates)
         return migrator
     }
 

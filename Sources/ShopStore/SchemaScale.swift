@@ -103,4 +103,21 @@ extension Schema {
     static func indexProductTitlesByID(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX product_title_by_id ON product(id, title)")
     }
+
+    /// What `FilterPlan` needs to choose how to read a filtered list before reading it:
+    ///
+    /// - `product_fts_vocab`, the search index's own term list with the number of products per
+    ///   term (a view of the index; it stores nothing), so that free text can be estimated from
+    ///   the terms its words begin before any match is read;
+    /// - SKUs in case-insensitive order, the order `LIKE` compares in, so that a SKU prefix is a
+    ///   range that can be counted and read without walking every variant;
+    /// - the stock held at each location, so that `location:` on a location holding few
+    ///   variants (quarantine) reads just those.
+    static func addFilterEstimates(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE product_fts_vocab USING fts5vocab(product_fts, 'row');
+            CREATE INDEX variant_by_sku_nocase ON variant(sku COLLATE NOCASE);
+            CREATE INDEX stock_level_held_by_location ON stock_level(location_id, variant_id) WHERE on_hand > 0;
+            """)
+    }
 }

@@ -366,6 +366,81 @@ final class ListFilterTests: XCTestCase {
         XCTAssertFalse(try plan("").contains("product_title_by_id"))
     }
 
+    /// Whether a filtered window walks the list order or sorts its matches (`FilterPlan`), it
+    /// shows the same rows in the same order, both ways, and says so in its query plan.
+    func testWalkingAndSortingPlansGiveTheSameWindows() throws {
+        let shop = self.shop!
+        func lists(_ limits: FilterPlan.Limits) -> PaneLists {
+            var lists = PaneLists(currency: .eur, locationIDs: [1, 2])
+            lists.planLimits = limits
+            return lists
+        }
+        func pager<Item: ListItem>(_ list: KeysetList<Item>) -> (PageRequest) throws -> [Item] {
+            { request in try shop.writer.read { db in try list.page(db, request) } }
+        }
+        for filter in ["wool", "storm", "merino s", "vendor:nord", "type:sock"] {
+            let expected = try walkBothWays(limit: 3, filter: filter, page: shop.productPage).forward
+            for limits in [FilterPlan.Limits.alwaysWalk, .alwaysSort] {
+                let walk = try walkBothWays(limit: 3, filter: filter, page: pager(lists(limits).products()))
+                XCTAssertEqual(walk.forward, expected, "catalog \(filter) forward, \(limits)")
+                XCTAssertEqual(walk.backward, expected, "catalog \(filter) backward, \(limits)")
+            }
+        }
+        for filter in ["wool", "storm", "F-00", "f-001", "zz"] {
+            let expected = try walkBothWays(limit: 3, filter: filter, page: shop.pricePage).forward
+            for limits in [FilterPlan.Limits.alwaysWalk, .alwaysSort] {
+                let prices = try walkBothWays(limit: 3, filter: filter, page: pager(lists(limits).prices()))
+                let stock = try walkBothWays(limit: 3, filter: filter, page: pager(lists(limits).stock))
+                for (name, walk) in [("pricing", prices), ("stock", stock)] {
+                    XCTAssertEqual(walk.forward, expected, "\(name) \(filter) forward, \(limits)")
+                    XCTAssertEqual(walk.backward, expected, "\(name) \(filter) backward, \(limits)")
+                }
+            }
+        }
+        for filter in ["location:ham", "location:BER", "location:nowhere"] {
+            let expected = try walkBothWays(limit: 3, filter: filter, page: shop.stockPage).forward
+            for limits in [FilterPlan.Limits.alwaysWalk, .alwaysSort] {
+                let walk = try walkBothWays(limit: 3, filter: filter, page: pager(lists(limits).stock))
+                XCTAssertEqual(walk.forward, expected, "stock \(filter) forward, \(limits)")
+                XCTAssertEqual(walk.backward, expected, "stock \(filter) backward, \(limits)")
+            }
+        }
+
+        func plan<Item>(_ list: KeysetList<Item>, _ filter: String, select: String) throws -> String {
+            try shop.writer.read { db in
+                var statements: [String] = []
+                db.trace { event in if case .statement(let statement) = event { statements.append(statement.expandedSQL) } }
+                _ = try list.page(db, PageRequest(.after(nil), filter: filter, limit: 5))
+                db.trace(nil)
+                let sql = try XCTUnwrap(statements.last { $0.hasPrefix(select) })
+                return try Row.fetchAll(db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql))
+                    .map { $0["detail"] as String }.joined(separator: "; ")
+            }
+        }
+        let walkedTitles = try plan(lists(.alwaysWalk).products(), "wool", select: "SELECT p.id")
+        XCTAssertTrue(walkedTitles.contains("SCAN p USING COVERING INDEX product_by_title;"), walkedTitles)
+        XCTAssertFalse(walkedTitles.contains("product_title_by_id"), walkedTitles)
+        let sortedTitles = try plan(lists(.alwaysSort).products(), "wool", select: "SELECT p.id")
+        XCTAssertTrue(sortedTitles.contains("product_title_by_id"), sortedTitles)
+        let walkedSKUs = try plan(lists(.alwaysWalk).prices(), "wool", select: "SELECT v.id")
+        XCTAssertTrue(walkedSKUs.contains("variant_by_sku") && !walkedSKUs.contains("TEMP B-TREE"), walkedSKUs)
+        let sortedSKUs = try plan(lists(.alwaysSort).prices(), "wool", select: "SELECT v.id")
+        XCTAssertTrue(sortedSKUs.contains("variant_by_sku_nocase") && sortedSKUs.contains("TEMP B-TREE"), sortedSKUs)
+    }
+
+    func testFreeTextEstimateNeverCountsFewerProductsThanMatch() throws {
+        try shop.writer.read { db in
+            for text in ["wool", "st", "merino s", "söhne", "SOHNE", "zzz"] {
+                let estimate = try FilterPlan.productsMatching(db, freeText: text)
+                let pattern = try XCTUnwrap(FilterText.ftsPrefixes(text))
+                let matches = try Int.fetchOne(db, sql: "SELECT count(*) FROM product_fts WHERE product_fts MATCH ?", arguments: [pattern]) ?? 0
+                XCTAssertGreaterThanOrEqual(estimate, matches, text)
+                XCTAssertEqual(matches == 0, text == "zzz", "the fixture has products for \(text)")
+                if text == "zzz" { XCTAssertEqual(estimate, 0, "no term begins with zzz") }
+            }
+        }
+    }
+
     func testCatalogUnknownKeyIsSearchedAsText() throws {
         try checkProducts("Note: x") { $0.title == "Note: x" }
         try checkProducts("note:x") { $0.title == "Note: x" }

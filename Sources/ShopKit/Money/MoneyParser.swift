@@ -90,6 +90,11 @@ public enum MoneyParser {
 extension String {
     /// The string without leading and trailing spaces, tabs, newlines and NBSP (no Foundation needed).
     public func trimmingWhitespace() -> String {
+        // Most text begins and ends with a visible ASCII character: nothing to trim, and no
+        // need to walk grapheme clusters (this runs for every value a promotion scope compares).
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!

@@ -141,15 +141,19 @@ public enum PromotionText {
         values.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "|")
     }
 
+    /// Trimmed, ASCII letters in lower case, every other character as it is. Byte-wise: in
+    /// UTF-8 the bytes of ASCII letters never occur inside another character. Prices of a
+    /// window are worked out over every running promotion, so this runs thousands of times a frame.
     public static func fold(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.trimmingWhitespace().unicodeScalars.map { scalar in
-            (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
-        }))
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.utf8.contains(where: { (65...90).contains($0) }) else { return trimmed }
+        return String(decoding: trimmed.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     public static func same(_ a: String, _ b: String) -> Bool { fold(a) == fold(b) }
 
     static func contains(_ values: [String], _ value: String) -> Bool {
+        guard !values.isEmpty else { return false }
         let folded = fold(value)
         return values.contains { fold($0) == folded }
     }

@@ -49,7 +49,7 @@ public enum ScopeMatch: Hashable, Sendable {
 extension Promotion {
     /// Scope first, exclusions second: an excluded product stays out even when its category is in.
     public func scopeMatch(_ variant: PricedVariant) -> ScopeMatch {
-        let values = scopeValues
+        let values = scope == .shop ? [] : scopeValues
         let inScope: Bool = switch scope {
         case .shop: true
         case .category:
