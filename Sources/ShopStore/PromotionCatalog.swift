@@ -27,6 +27,14 @@ extension ShopDatabase {
             cost: (row["cost_minor"] as Int64?).map { Money(minorUnits: $0, currency: currency) })
     }
 
+    /// The variants with these ids (unknown ids are left out), in one read.
+    static func pricedVariants(_ db: Database, ids: [Int64], currency: Currency) throws -> [PricedVariant] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: variantSelection + " WHERE v.id IN (" + marks + ")", arguments: StatementArguments(ids))
+            .map { pricedVariant($0, currency: currency) }
+    }
+
     static func pricedVariant(_ db: Database, id: Int64, currency: Currency) throws -> PricedVariant? {
         try Row.fetchOne(db, sql: variantSelection + " WHERE v.id = ?", arguments: [id]).map { pricedVariant($0, currency: currency) }
     }

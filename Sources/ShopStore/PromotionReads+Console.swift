@@ -11,12 +11,13 @@ extension ShopDatabase {
         guard !ids.isEmpty else { return [:] }
         let moment = clock()
         return try writer.read { db in
-            let promotions = try Self.promotions(db, notEndedAt: moment, currency: currency)
+            // Ordered once for the window, not once per variant; the variants in one read.
+            let promotions = PriceEngine.ordered(try Self.promotions(db, notEndedAt: moment, currency: currency))
             var result: [Int64: VariantPromotionSummary] = [:]
-            for id in ids {
-                guard let variant = try Self.pricedVariant(db, id: id, currency: currency) else { continue }
+            for variant in try Self.pricedVariants(db, ids: ids, currency: currency) {
+                let id = variant.id
                 let quote = PriceEngine.quote(variant, promotions: promotions, context: PricingContext(at: moment))
-                let active = promotions.filter { $0.state(at: moment) == .active && $0.covers(variant) }
+                let active = promotions.filter { $0.state(at: moment) == .active && $0.covers(variant) }.sorted { $0.id < $1.id }
                 result[id] = VariantPromotionSummary(quote: quote, activePromotions: active)
             }
             return result
@@ -36,7 +37,7 @@ extension ShopDatabase {
                 var tally = PromotionOverlaps.Tally(
                     promotion: promotion, others: try Self.promotions(db, overlapping: promotion, currency: currency))
                 // Stops at the first variant both cover: usually within the first batch.
-                try Self.forEachBatch(db, inScopeOf: promotion, alsoIn: tally.candidates, currency: currency) { batch in
+                try Self.forEachBatch(db, inScopeOf: promotion, alsoIn: tally.candidates, currency: currency, batchSize: 64) { batch in
                     tally.add(batch)
                     return !tally.hasOverlap
                 }

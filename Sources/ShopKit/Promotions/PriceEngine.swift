@@ -75,12 +75,14 @@ public enum PriceEngine {
 
     /// Promotions in the order they act: item level (percentages, amounts per item, bundles),
     /// order level, shipping; then by number, then by name.
-    static func ordered(_ promotions: [Promotion]) -> [Promotion] {
-        promotions.sorted { a, b in
-            let left = (a.level.rawValue, rank(a), a.id, a.name)
-            let right = (b.level.rawValue, rank(b), b.id, b.name)
-            return left < right
+    /// Promotions in the order they act. A list already in that order (a caller that prices
+    /// many variants orders the shop's promotions once) is returned as it is, without copying.
+    public static func ordered(_ promotions: [Promotion]) -> [Promotion] {
+        let precedes = { (a: Promotion, b: Promotion) -> Bool in
+            (a.level.rawValue, rank(a), a.id, a.name) < (b.level.rawValue, rank(b), b.id, b.name)
         }
+        if zip(promotions, promotions.dropFirst()).allSatisfy({ !precedes($1, $0) }) { return promotions }
+        return promotions.sorted(by: precedes)
     }
 
     private static func rank(_ promotion: Promotion) -> Int {

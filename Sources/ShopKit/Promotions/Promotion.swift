@@ -54,7 +54,12 @@ public struct Promotion: Hashable, Sendable, Identifiable {
     public var trigger: PromotionTrigger
     public var code: String?
     public var scope: PromotionScope
-    public var scopeValue: String
+    public var scopeValue: String {
+        didSet { foldedScopeValues = PromotionText.list(scopeValue).map(PromotionText.fold) }
+    }
+    /// The scope's values as scope matching compares them, kept with `scopeValue`: a window of
+    /// prices matches every running promotion against every variant on screen.
+    public private(set) var foldedScopeValues: [String] = []
     public var minimumOrder: Money?
     public var startsAt: Timestamp
     public var endsAt: Timestamp?
@@ -108,6 +113,7 @@ public struct Promotion: Hashable, Sendable, Identifiable {
         self.code = code
         self.scope = scope
         self.scopeValue = scopeValue
+        self.foldedScopeValues = PromotionText.list(scopeValue).map(PromotionText.fold)
         self.minimumOrder = minimumOrder
         self.startsAt = startsAt
         self.endsAt = endsAt

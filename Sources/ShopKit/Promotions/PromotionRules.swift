@@ -152,6 +152,13 @@ public enum PromotionText {
 
     public static func same(_ a: String, _ b: String) -> Bool { fold(a) == fold(b) }
 
+    /// Whether `value` is among `folded` (values already folded).
+    static func contains(folded: [String], _ value: String) -> Bool {
+        guard !folded.isEmpty else { return false }
+        let value = fold(value)
+        return folded.contains(value)
+    }
+
     static func contains(_ values: [String], _ value: String) -> Bool {
         guard !values.isEmpty else { return false }
         let folded = fold(value)

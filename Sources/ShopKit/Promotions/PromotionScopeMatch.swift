@@ -49,17 +49,17 @@ public enum ScopeMatch: Hashable, Sendable {
 extension Promotion {
     /// Scope first, exclusions second: an excluded product stays out even when its category is in.
     public func scopeMatch(_ variant: PricedVariant) -> ScopeMatch {
-        let values = scope == .shop ? [] : scopeValues
+        let values = foldedScopeValues
         let inScope: Bool = switch scope {
         case .shop: true
         case .category:
-            PromotionText.contains(values, variant.productType)
-                || (!variant.category.isEmpty && PromotionText.contains(values, variant.category))
-        case .vendor: PromotionText.contains(values, variant.vendor)
-        case .tag: variant.tags.contains { PromotionText.contains(values, $0) }
-        case .collection: variant.collections.contains { PromotionText.contains(values, $0) }
-        case .products: PromotionText.contains(values, variant.productHandle)
-        case .variants: !variant.sku.isEmpty && PromotionText.contains(values, variant.sku)
+            PromotionText.contains(folded: values, variant.productType)
+                || (!variant.category.isEmpty && PromotionText.contains(folded: values, variant.category))
+        case .vendor: PromotionText.contains(folded: values, variant.vendor)
+        case .tag: variant.tags.contains { PromotionText.contains(folded: values, $0) }
+        case .collection: variant.collections.contains { PromotionText.contains(folded: values, $0) }
+        case .products: PromotionText.contains(folded: values, variant.productHandle)
+        case .variants: !variant.sku.isEmpty && PromotionText.contains(folded: values, variant.sku)
         }
         guard inScope else { return .notInScope }
         if PromotionText.contains(excludedProducts, variant.productHandle) {
