@@ -30,18 +30,28 @@ extension ShopDatabase {
         guard !ids.isEmpty else { return [] }
         let moment = clock()
         return try writer.read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            let asked = try Row.fetchAll(
+                db, sql: "SELECT \(PromotionColumns.selection) FROM promotion pr WHERE pr.id IN (\(marks)) ORDER BY pr.id",
+                arguments: StatementArguments(ids))
+                .map { try PromotionColumns.promotion($0, currency: currency) }
+                .filter { $0.canApply(after: moment) }
+            guard let earliest = asked.map(\.startsAt).min() else { return [] }
+            // Every promotion running at some moment after the earliest start asked about, read
+            // once for the window; each tally keeps those that meet its own promotion in time.
+            let others = try Row.fetchAll(db, sql: """
+                SELECT \(PromotionColumns.selection) FROM promotion pr WHERE pr.ends_at IS NULL OR pr.ends_at > ? ORDER BY pr.id
+                """, arguments: [earliest.iso8601])
+                .map { try PromotionColumns.promotion($0, currency: currency) }
             var result: Set<Int64> = []
-            for id in ids {
-                guard let promotion = try Self.promotion(db, id: id, currency: currency),
-                      promotion.canApply(after: moment) else { continue }
-                var tally = PromotionOverlaps.Tally(
-                    promotion: promotion, others: try Self.promotions(db, overlapping: promotion, currency: currency))
-                // Stops at the first variant both cover: usually within the first batch.
-                try Self.forEachBatch(db, inScopeOf: promotion, alsoIn: tally.candidates, currency: currency, batchSize: 64) { batch in
-                    tally.add(batch)
+            for promotion in asked {
+                var tally = PromotionOverlaps.Tally(promotion: promotion, others: others)
+                // Stops at the first variant both cover: usually the first few read.
+                try Self.forEachBatch(db, inScopeOf: promotion, alsoIn: tally.candidates, currency: currency, batchSize: 8) { batch in
+                    tally.addUntilShared(batch)
                     return !tally.hasOverlap
                 }
-                if tally.hasOverlap { result.insert(id) }
+                if tally.hasOverlap { result.insert(promotion.id) }
             }
             return result
         }

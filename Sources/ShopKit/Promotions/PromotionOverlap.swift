@@ -52,6 +52,17 @@ public enum PromotionOverlaps {
             }
         }
 
+        /// Like `add`, but stops at the first variant the promotion shares with another: enough
+        /// for `hasOverlap`, not for the counts of `overlaps`.
+        public mutating func addUntilShared(_ variants: [PricedVariant]) {
+            for variant in variants where promotion.covers(variant) {
+                if let index = candidates.firstIndex(where: { $0.covers(variant) }) {
+                    shared[index] += 1
+                    return
+                }
+            }
+        }
+
         /// True once some variant is covered by the promotion and by another.
         public var hasOverlap: Bool { shared.contains { $0 > 0 } }
 

@@ -113,4 +113,35 @@ final class MarginGuardTests: XCTestCase {
         XCTAssertEqual(overlaps[1].from, F.start.adding(days: 5))
         XCTAssertEqual(overlaps[1].until, F.start.adding(days: 10))
     }
+
+    func testOverlapsCountedBatchByBatchEqualOneCountAndAFlagStopsAtTheFirstShared() {
+        let variants = (1...7).map { F.variant(Int64($0), price: 1_000, type: $0 % 2 == 0 ? "Tea" : "Socks") }
+        let promotion = F.percent(1, 20, endsInDays: 10)
+        let teaOnly = F.percent(2, 10, scope: .category, values: "Tea", endsInDays: 10)
+        let whole = PromotionOverlaps.find(for: promotion, among: [teaOnly], variants: variants)
+        var tally = PromotionOverlaps.Tally(promotion: promotion, others: [teaOnly])
+        for start in stride(from: 0, to: variants.count, by: 3) {
+            tally.add(Array(variants[start..<min(start + 3, variants.count)]))
+        }
+        XCTAssertEqual(tally.overlaps, whole)
+        XCTAssertEqual(whole.first?.sharedVariants, 3)
+
+        var flag = PromotionOverlaps.Tally(promotion: promotion, others: [teaOnly])
+        flag.addUntilShared([variants[0]])
+        XCTAssertFalse(flag.hasOverlap, "socks are not tea")
+        flag.addUntilShared(variants)
+        XCTAssertTrue(flag.hasOverlap)
+        XCTAssertEqual(flag.overlaps.first?.sharedVariants, 1, "it stopped at the first tea")
+    }
+
+    func testTheMarginGuardFedInBatchesReportsAsItDoesFedAtOnce() throws {
+        let variants = (1...9).map { F.variant(Int64($0), price: 1_000, cost: $0 % 3 == 0 ? 900 : 300) }
+        let promotion = F.percent(1, 30)
+        let once = MarginGuard.check(promotion, others: [], variants: variants, floor: .atCost)
+        var search = MarginGuard.Search(promotion, others: [], floor: .atCost)
+        search.add(Array(variants[6...]))
+        search.add(Array(variants[..<6]))
+        XCTAssertEqual(search.report, once)
+        XCTAssertEqual(once.violations.map(\.variantID), [3, 6, 9])
+    }
 }
