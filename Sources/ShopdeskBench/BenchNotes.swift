@@ -18,25 +18,51 @@ enum BenchNotes {
         - One write() per frame: ncurses 6.4 flushed at every cursor movement until the screen had
           once been left and resumed (30–100 writes per page); the console now does that once at start.
         - The search index is rewritten only when a searched column changes.
+        - Schema v7: the complaint queue's urgency order is read as three keyset ranges (overdue,
+          other open, closed) on one index, instead of sorting every complaint per window.
+        - Schema v8: catalog free text sorts its matches by a narrow index of titles by id.
+        - Schema v9 and `FilterPlan`: a filtered window first estimates how many rows match — free
+          text from the search index's term list (`fts5vocab`), a SKU, vendor, type or location
+          prefix by counting its index range up to a limit — then either walks the list order and
+          keeps the matches (many matches) or reads the matches from their index and sorts them
+          (few). Before, a word matching nothing in Pricing walked three million variants (900 ms),
+          and a word matching 100,000 products in the catalog sorted them all (90 ms).
+        - One-character free text and a known key without its value wait for the next key, and the
+          status line says so (Enter runs them).
+        - Promotions: the list's overlap flag read every variant of a promotion's scope per row on
+          screen (a shop-wide scope: three million variants, over 3 GB, minutes per key). Scopes are now
+          read with one cursor a few variants at a time, narrowed in SQL to variants another promotion
+          may also cover, and the check stops at the first shared variant; the running promotions are
+          read once per window. The margin guard and the overlaps view take the same batches, so
+          their memory stays flat too.
+        - Pricing: a window's effective prices order the promotions once, not once per variant, read
+          their variants in one query, and compare scope values folded once per promotion (13 → 7 ms
+          per window).
+        - `SHOPDESK_TRACE=FILE` (with `SHOPDESK_TRACE_MS`, default 5) makes the console write each
+          main-loop step slower than that to the file: how the slow keys above were found.
 
         ## Where targets are missed, and what would close them
 
-        - **Filter as you type at a million products.** Free text in Catalog, Pricing and Stock is
-          matched through the full-text index as `id IN (matches)`; SQLite drives the read from the match
-          set and sorts all of it, so a prefix that matches tens of thousands of products (one to four
-          letters of a common word) costs 200–500 ms. Closing it: count the matches with a bounded probe
-          first, sort small sets and walk large ones in list order with a membership test; and defer
-          one-character prefixes with a line on screen saying so (not done yet).
-        - **Incomplete `key:` terms** (`stock:`, `location:`, `cost:mis` while typing) are matched as
-          free text against SKUs with `LIKE`, which no index serves: a scan of three million variants.
-          Closing it: treat a known key with an incomplete value as pending, not as text.
-        - **Complaints** (10,000 at a million products): the urgency order depends on the clock and
-          is computed per read, so every window sorts every complaint (p99 around 70 ms). Closing it:
-          read the queue as three keyset ranges (overdue, open, closed), each on an index of its own.
-        - **Single stalls of 200–450 ms** on a navigation key under the concurrent writer, one or two
-          per run, seen on `g` in Promotions and `j`/`G` in Complaints at a million products; not
-          analysed yet (candidates: the background recount and the writer's WAL checkpoints competing
-          for two shared cores, or a per-row read of the promotions pane).
+        - **Single stalls of 200–320 ms** at a million products, one or two per run in some runs and
+          none in others, on `g` in Promotions and Complaints. The console's own trace of the same
+          runs shows no step of its main loop over 40 ms at those moments: the time is spent waiting,
+          not working — most likely for the disk or a core while the benchmark's writer checkpoints
+          its WAL into the 2.2 GB file on the same two cores. Closing it: confirm with an off-CPU
+          profile, and measure with the writer in a process of its own on a machine with a core to
+          spare; if the wait is the console's own page reads, keep the first window of each pane warm.
+        - **Promotions at a million products**: p99 about 27 ms, `g` 14–26 ms. The window of the
+          newest promotions holds the running ones, and each needs its overlap flag: one query per
+          promotion, plus reading the running promotions. Closing it: compute the flags in the
+          background after the rows are shown, and keep them per promotion until a promotion or a
+          product changes.
+        - **The concurrent writer** reaches about 6 commits a second at a million products (10 at
+          ten thousand): each edit reads a variant's detail and writes through the audited path into
+          pages of a 2.2 GB file that are mostly not in memory. The console is measured under that
+          lighter load at the large size.
+        - **Filter as you type** meets its p99; its slowest keys (40–72 ms) are two-letter prefixes of
+          common words (`co`, `li`, `st`) whose match sets of 100,000–200,000 products are read from
+          the search index for every key. Closing it: a prefix index in the search index
+          (`prefix='2 3'`), which needs the index rebuilt.
 
         """
 }

@@ -65,7 +65,12 @@ struct BenchReport {
             latency("\(pane): navigation max", "≤ 50 ms", limit: 50) { $0.byPane[pane]?.percentile(1) }
         }
         size("keys measured", "", limit: nil) { r in StepKind.allCases.filter { $0 != .other }.map { r.byKind[$0]?.latencies.count ?? 0 }.reduce(0, +) }
-        size("concurrent writer commits (failures)", "10 / s", limit: nil) { $0.writerCommits }
+        size("concurrent writer: commits", "", limit: nil) { $0.writerCommits }
+        size("concurrent writer: failed edits", "0", limit: nil) { $0.writerFailures }
+        lines.append(Line(
+            figure: "concurrent writer: commits per second", target: "10",
+            values: results.map { $0.writerSeconds > 0 ? String(format: "%.1f", Double($0.writerCommits) / $0.writerSeconds) : "–" },
+            verdicts: results.map { _ in nil }))
         return lines
     }
 

@@ -31,6 +31,8 @@ struct ScaleResult {
     var slowKeys: [(pane: String, key: String, milliseconds: Double)] = []
     var writerCommits = 0
     var writerFailures = 0
+    /// How long the writer ran (the whole session at this size).
+    var writerSeconds = 0.0
 
     var allNavigation: Samples {
         var all = Samples()

@@ -56,12 +56,14 @@ struct ShopdeskBench: ParsableCommand {
             var result = ScaleResult(products: products)
             let writer = ConcurrentWriter(path: path, variants: Int64(products) * 3)
             writer.start()
+            let writerStarted = Date()
             let session = BenchSession(binary: shopdesk, database: path, quiet: quiet, environment: environment)
             log("\(products) products: first paint")
             for _ in 0..<5 { result.firstPaints.append(try session.firstPaint()) }
             log("\(products) products: keys")
             try session.run(into: &result, rounds: rounds, log: log)
             writer.stop()
+            result.writerSeconds = Date().timeIntervalSince(writerStarted)
             result.writerCommits = writer.commits
             result.writerFailures = writer.failures
             for slow in result.slowKeys.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(25) {
