@@ -43,22 +43,21 @@ enum BenchNotes {
 
         ## Where targets are missed, and what would close them
 
-        - **Single stalls of 200–320 ms** at a million products, one or two per run in some runs and
-          none in others, on `g` in Promotions and Complaints. The console's own trace of the same
+        - **Single stalls of 170–320 ms** at a million products, one or two per run in most runs
+          and none in others, on `g` in Promotions and Complaints. The console's own trace of the same
           runs shows no step of its main loop over 40 ms at those moments: the time is spent waiting,
           not working — most likely for the disk or a core while the benchmark's writer checkpoints
           its WAL into the 2.2 GB file on the same two cores. Closing it: confirm with an off-CPU
           profile, and measure with the writer in a process of its own on a machine with a core to
           spare; if the wait is the console's own page reads, keep the first window of each pane warm.
-        - **Promotions at a million products**: p99 about 27 ms, `g` 14–26 ms. The window of the
+        - **Promotions at a million products**: p99 24–27 ms, `g` 14–26 ms. The window of the
           newest promotions holds the running ones, and each needs its overlap flag: one query per
           promotion, plus reading the running promotions. Closing it: compute the flags in the
           background after the rows are shown, and keep them per promotion until a promotion or a
           product changes.
-        - **The concurrent writer** reaches about 6 commits a second at a million products (10 at
-          ten thousand): each edit reads a variant's detail and writes through the audited path into
-          pages of a 2.2 GB file that are mostly not in memory. The console is measured under that
-          lighter load at the large size.
+        - **The concurrent writer** commits about 9.6 edits a second at both sizes; the rest of the
+          ten it tries are edits the write path refuses (a random new price at or above the variant's
+          compare-at price), as it would refuse a person's.
         - **Filter as you type** meets its p99; its slowest keys (40–72 ms) are two-letter prefixes of
           common words (`co`, `li`, `st`) whose match sets of 100,000–200,000 products are read from
           the search index for every key. Closing it: a prefix index in the search index

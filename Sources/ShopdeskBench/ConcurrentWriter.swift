@@ -13,6 +13,8 @@ final class ConcurrentWriter: @unchecked Sendable {
     private var running = true
     private(set) var commits = 0
     private(set) var failures = 0
+    /// What the first failed edit said, for the log.
+    private(set) var firstFailure: String?
     private var thread: Thread?
 
     init(path: String, variants: Int64, perSecond: Double = 10) {
@@ -62,7 +64,10 @@ final class ConcurrentWriter: @unchecked Sendable {
                     lock.lock(); commits += 1; lock.unlock()
                 }
             } catch {
-                lock.lock(); failures += 1; lock.unlock()
+                lock.lock()
+                failures += 1
+                if firstFailure == nil { firstFailure = String(describing: error) }
+                lock.unlock()
             }
             next = next.addingTimeInterval(interval)
             let pause = next.timeIntervalSinceNow

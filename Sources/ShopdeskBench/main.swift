@@ -66,6 +66,7 @@ struct ShopdeskBench: ParsableCommand {
             result.writerSeconds = Date().timeIntervalSince(writerStarted)
             result.writerCommits = writer.commits
             result.writerFailures = writer.failures
+            if let failure = writer.firstFailure { log("  the writer's first failed edit: \(failure)") }
             for slow in result.slowKeys.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(25) {
                 log(String(format: "  slow: %@ %@ %.1f ms", slow.pane, slow.key, slow.milliseconds))
             }
