@@ -30,13 +30,20 @@ extension ShopDatabase {
         guard !ids.isEmpty else { return [] }
         let moment = clock()
         return try writer.read { db in
+            let stamp = try Int64.fetchOne(db, sql: "SELECT n FROM scope_stamp") ?? 0
+            let cached = overlapFlags.lookup(ids, stamp: stamp, now: moment)
+            guard !cached.unknown.isEmpty else { return cached.known }
+            let ids = cached.unknown
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
             let asked = try Row.fetchAll(
                 db, sql: "SELECT \(PromotionColumns.selection) FROM promotion pr WHERE pr.id IN (\(marks)) ORDER BY pr.id",
                 arguments: StatementArguments(ids))
                 .map { try PromotionColumns.promotion($0, currency: currency) }
                 .filter { $0.canApply(after: moment) }
-            guard let earliest = asked.map(\.startsAt).min() else { return [] }
+            guard let earliest = asked.map(\.startsAt).min() else {
+                overlapFlags.store(ids, overlapping: [], stamp: stamp, now: moment)
+                return cached.known
+            }
             // Every promotion running at some moment after the earliest start asked about, read
             // once for the window; each tally keeps those that meet its own promotion in time.
             let others = try Row.fetchAll(db, sql: """
@@ -53,7 +60,8 @@ extension ShopDatabase {
                 }
                 if tally.hasOverlap { result.insert(promotion.id) }
             }
-            return result
+            overlapFlags.store(ids, overlapping: result, stamp: stamp, now: moment)
+            return result.union(cached.known)
         }
     }
 

@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v7 index the complaint queue's urgency order", migrate: indexComplaintUrgency)
         migrator.registerMigration("v8 index product titles by id", migrate: indexProductTitlesByID)
         migrator.registerMigration("v9 estimate filters before reading", migrate: addFilterEstimates)
+        migrator.registerMigration("v10 stamp changes to what promotion scopes name", migrate: addScopeStamp)
         return migrator
     }
 

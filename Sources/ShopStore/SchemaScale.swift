@@ -120,4 +120,30 @@ extension Schema {
             CREATE INDEX stock_level_held_by_location ON stock_level(location_id, variant_id) WHERE on_hand > 0;
             """)
     }
+
+    /// `scope_stamp`: a counter that every change to promotions and to what a promotion's scope
+    /// can name moves, by any process, so that the promotions list keeps its overlap flags
+    /// (`OverlapFlagCache`) while nothing they depend on has changed. Price and stock changes, the
+    /// frequent ones, do not move it.
+    static func addScopeStamp(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE scope_stamp(n INTEGER NOT NULL); INSERT INTO scope_stamp(n) VALUES (0);")
+        let events = [
+            ("product", ["INSERT", "DELETE", "UPDATE OF product_type, category_id, vendor, handle, status"]),
+            ("variant", ["INSERT", "DELETE", "UPDATE OF sku, status, product_id"]),
+            ("product_tag", ["INSERT", "DELETE"]),
+            ("tag", ["UPDATE OF name"]),
+            ("collection_product", ["INSERT", "DELETE"]),
+            ("collection", ["UPDATE OF handle, title"]),
+            ("category", ["UPDATE OF name"]),
+            ("promotion", ["INSERT", "DELETE", "UPDATE"]),
+        ]
+        for (table, kinds) in events {
+            for kind in kinds {
+                let name = "scope_stamp_" + table + "_" + (kind.split(separator: " ").first.map(String.init) ?? "").lowercased()
+                try db.execute(sql: """
+                    CREATE TRIGGER \(name) AFTER \(kind) ON \(table) BEGIN UPDATE scope_stamp SET n = n + 1; END;
+                    """)
+            }
+        }
+    }
 }

@@ -45,6 +45,8 @@ public final class ShopDatabase: Sendable {
     let currency: Currency
     /// The time source for audit rows and derived states; tests pin it.
     let clock: @Sendable () -> Timestamp
+    /// The promotions list's overlap flags, kept while `scope_stamp` stays the same.
+    let overlapFlags = OverlapFlagCache()
 
     /// Opens (creating and migrating when needed) the database at `path`.
     /// An existing file that is not ours, or is newer than this binary, is refused without a write.

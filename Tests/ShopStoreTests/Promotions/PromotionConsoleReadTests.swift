@@ -81,6 +81,39 @@ final class PromotionConsoleReadTests: XCTestCase {
         XCTAssertEqual(try shop.overlappingPromotionIDs(among: [first, second, alone]), [first, second])
     }
 
+    private func scopeStamp() throws -> Int64 {
+        try shop.writer.read { db in try Int64.fetchOne(db, sql: "SELECT n FROM scope_stamp") ?? -1 }
+    }
+
+    func testTheScopeStampMovesWithWhatScopesNameAndNotWithPrices() throws {
+        let start = try scopeStamp()
+        _ = try shop.perform(.updateVariants([VariantEdit(id: 1, expectedVersion: 1, changes: [.price: "11.00"])], overrideMarginFloor: false))
+        XCTAssertEqual(try scopeStamp(), start, "a price change names nothing a scope can")
+        try shop.rawExecute("UPDATE product SET product_type = 'Herbal tea' WHERE id = 1")
+        XCTAssertEqual(try scopeStamp(), start + 1)
+        _ = try create(teaPromotion("Tea week", percent: 5))
+        XCTAssertEqual(try scopeStamp(), start + 2, "a new promotion")
+        try shop.rawExecute("UPDATE variant SET sku = 'TEA-9' WHERE id = 2")
+        XCTAssertEqual(try scopeStamp(), start + 3)
+    }
+
+    func testOverlapFlagsAreKeptUntilTheScopeStampMoves() throws {
+        let tea = try create(teaPromotion("Tea week", percent: 5))
+        var socks = teaPromotion("Socks", percent: 5)
+        socks.scopeValue = "Socks"
+        let alone = try create(socks)
+        XCTAssertEqual(try shop.overlappingPromotionIDs(among: [tea, alone]), [])
+        // A change the stamp does not see (its trigger removed) leaves the kept flags as they were…
+        try shop.rawExecute("""
+            DROP TRIGGER scope_stamp_promotion_update;
+            UPDATE promotion SET scope_value = 'Socks' WHERE id = \(tea);
+            """)
+        XCTAssertEqual(try shop.overlappingPromotionIDs(among: [tea, alone]), [], "kept while the stamp stands")
+        // …and once the stamp moves they are judged again.
+        try shop.rawExecute("UPDATE scope_stamp SET n = n + 1")
+        XCTAssertEqual(try shop.overlappingPromotionIDs(among: [tea, alone]), [tea, alone])
+    }
+
     func testTheCodesOfAPromotionAreWrittenToACSVFileWithFormulaLikeCodesGuarded() throws {
         let id = try create(teaPromotion("Tea code", percent: 5, code: "TEA5"))
         _ = try shop.perform(.generatePromotionCodes(promotionID: id, count: 3, prefix: "-X", seed: 7))
