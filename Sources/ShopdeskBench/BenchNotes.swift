@@ -38,30 +38,29 @@ enum BenchNotes {
         - Pricing: a window's effective prices order the promotions once, not once per variant, read
           their variants in one query, and compare scope values folded once per promotion (13 → 7 ms
           per window).
+        - Schema v10: the promotions list keeps its overlap flags between windows while a counter
+          (`scope_stamp`, moved by triggers on promotions and on everything a scope can name, by any
+          process; not by prices or stock) stands, for a minute at most (`g` 14–26 → 2–3 ms).
         - `SHOPDESK_TRACE=FILE` (with `SHOPDESK_TRACE_MS`, default 5) makes the console write each
           main-loop step slower than that to the file: how the slow keys above were found.
+        - The benchmark itself: the first `g` of a pane's navigation, pressed right after switching
+          to the pane, changes nothing on screen (the cursor is already on the first row), so the
+          "frame" measured for it was whatever the console drew next — a count arriving a quarter of
+          a second later. The trace showed the key handled in under a millisecond. It is pressed but
+          no longer measured; earlier runs reported it as single stalls of 170–320 ms.
 
         ## Where targets are missed, and what would close them
 
-        - **Single stalls of 170–320 ms** at a million products, one or two per run in most runs
-          and none in others, on `g` in Promotions and Complaints. The console's own trace of the same
-          runs shows no step of its main loop over 40 ms at those moments: the time is spent waiting,
-          not working — most likely for the disk or a core while the benchmark's writer checkpoints
-          its WAL into the 2.2 GB file on the same two cores. Closing it: confirm with an off-CPU
-          profile, and measure with the writer in a process of its own on a machine with a core to
-          spare; if the wait is the console's own page reads, keep the first window of each pane warm.
-        - **Promotions at a million products**: p99 24–27 ms, `g` 14–26 ms. The window of the
-          newest promotions holds the running ones, and each needs its overlap flag: one query per
-          promotion, plus reading the running promotions. Closing it: compute the flags in the
-          background after the rows are shown, and keep them per promotion until a promotion or a
-          product changes.
+        - **Filter as you type at a million products** sits at its target: p99 47–52 ms over the
+          last three runs (51.6 ms in the table). The slowest keys are two-letter prefixes of common
+          words (`me`, `li`, `co`, `st`): 100,000–170,000 matching products whose ids SQLite collects
+          from the search index before walking the list order, every key. A prefix index in the
+          search index (`prefix='2 3'`) takes 4–10 ms off those queries (measured on a copy; the
+          index rebuild costs 11 s at a million products); keeping the previous key's matches and
+          narrowing them as the word grows would take more.
         - **The concurrent writer** commits about 9.6 edits a second at both sizes; the rest of the
           ten it tries are edits the write path refuses (a random new price at or above the variant's
           compare-at price), as it would refuse a person's.
-        - **Filter as you type** meets its p99; its slowest keys (40–72 ms) are two-letter prefixes of
-          common words (`co`, `li`, `st`) whose match sets of 100,000–200,000 products are read from
-          the search index for every key. Closing it: a prefix index in the search index
-          (`prefix='2 3'`), which needs the index rebuilt.
 
         """
 }
