@@ -18,7 +18,6 @@ enum Schema {
         migrator.registerMigration("v8 index product titles by id", migrate: indexProductTitlesByID)
         migrator.registerMigration("v9 estimate filters before reading", migrate: addFilterEstimates)
         migrator.registerMigration("v10 stamp changes to what promotion scopes name", migrate: addScopeStamp)
-        migrator.registerMigration("v11 index the prefixes of searched words", migrate: addSearchPrefixes)
         return migrator
     }
 

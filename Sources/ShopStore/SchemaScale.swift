@@ -15,18 +15,6 @@ extension Schema {
     ///   columns change with every stock movement).
     ///
     /// `ShopDerivedColumns.rebuild` computes the same values from scratch (migration, bulk load).
-    /// The search index follows an update of a product only when a searched column changes (the
-    /// maintained stock columns change with every movement).
-    static let searchIndexUpdateTrigger = """
-        DROP TRIGGER "__product_fts_au";
-        CREATE TRIGGER "__product_fts_au" AFTER UPDATE OF title, vendor, product_type, tags_text, handle ON "product" BEGIN
-            INSERT INTO "product_fts"("product_fts", "rowid", "title", "vendor", "product_type", "tags_text", "handle")
-            VALUES ('delete', old."id", old."title", old."vendor", old."product_type", old."tags_text", old."handle");
-            INSERT INTO "product_fts"("rowid", "title", "vendor", "product_type", "tags_text", "handle")
-            VALUES (new."id", new."title", new."vendor", new."product_type", new."tags_text", new."handle");
-        END;
-        """
-
     static func addScaleIndexes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE list_count(name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -34,8 +22,14 @@ extension Schema {
             ALTER TABLE variant ADD COLUMN reserved INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE product ADD COLUMN on_hand INTEGER NOT NULL DEFAULT 0;
 
+            DROP TRIGGER "__product_fts_au";
+            CREATE TRIGGER "__product_fts_au" AFTER UPDATE OF title, vendor, product_type, tags_text, handle ON "product" BEGIN
+                INSERT INTO "product_fts"("product_fts", "rowid", "title", "vendor", "product_type", "tags_text", "handle")
+                VALUES ('delete', old."id", old."title", old."vendor", old."product_type", old."tags_text", old."handle");
+                INSERT INTO "product_fts"("rowid", "title", "vendor", "product_type", "tags_text", "handle")
+                VALUES (new."id", new."title", new."vendor", new."product_type", new."tags_text", new."handle");
+            END;
             """)
-        try db.execute(sql: searchIndexUpdateTrigger)
         for table in ["product", "variant", "complaint"] {
             try db.execute(sql: """
                 CREATE TRIGGER list_count_\(table)_insert AFTER INSERT ON \(table) BEGIN
@@ -151,31 +145,5 @@ extension Schema {
                     """)
             }
         }
-    }
-
-    /// The search index again, with indexes of every two- and three-letter prefix: filter as you
-    /// type asks for exactly those while a word is being typed, and each would otherwise merge the
-    /// lists of every term it begins (4–10 ms of a 40 ms window at a million products). Rebuilding
-    /// the index takes some 11 s at a million products, once.
-    static func addSearchPrefixes(_ db: Database) throws {
-        try db.execute(sql: """
-            DROP TABLE product_fts_vocab;
-            DROP TRIGGER "__product_fts_ai";
-            DROP TRIGGER "__product_fts_ad";
-            DROP TRIGGER "__product_fts_au";
-            DROP TABLE product_fts;
-            """)
-        try db.create(virtualTable: "product_fts", using: FTS5()) { t in
-            t.synchronize(withTable: "product")
-            t.tokenizer = .unicode61()
-            t.prefixes = [2, 3]
-            t.column("title")
-            t.column("vendor")
-            t.column("product_type")
-            t.column("tags_text")
-            t.column("handle")
-        }
-        try db.execute(sql: searchIndexUpdateTrigger)
-        try db.execute(sql: "CREATE VIRTUAL TABLE product_fts_vocab USING fts5vocab(product_fts, 'row')")
     }
 }
