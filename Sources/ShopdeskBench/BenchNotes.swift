@@ -56,8 +56,8 @@ enum BenchNotes {
           words (`me`, `li`, `co`, `st`): 100,000–170,000 matching products whose ids SQLite collects
           from the search index before walking the list order, every key. A prefix index in the
           search index (`prefix='2 3'`) was tried: 4–10 ms faster per query on a copy, but two
-          benchmark runs with it were slower (p99 66 and 83 ms), for reasons not found in the time
-          there was, so it was taken out again. What would close it: keep the previous key's matches
+          benchmark runs with it were slower (p99 66 and 83 ms), for reasons not yet found, so it
+          was taken out again. What would close it: keep the previous key's matches
           and narrow them as the word grows, instead of asking the search index again.
         - **The concurrent writer** commits about 9.6 edits a second at both sizes; the rest of the
           ten it tries are edits the write path refuses (a random new price at or above the variant's
