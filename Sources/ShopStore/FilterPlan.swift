@@ -24,14 +24,14 @@ enum FilterPlan {
         var catalogSortAtMost = 60_000
         /// Matching products (about three variants each) a variant list reads and sorts.
         var variantsSortAtMost = 5_000
-        /// Variants of a SKU prefix a variant list reads and sorts.
-        var skuPrefixSortAtMost = 15_000
+        /// Variants a variant list reads and sorts when a SKU prefix or a location names them.
+        var variantRowsSortAtMost = 15_000
 
         static let standard = Limits()
         /// Every filtered window walks the list order (tests compare the two plans).
-        static let alwaysWalk = Limits(catalogSortAtMost: -1, variantsSortAtMost: -1, skuPrefixSortAtMost: -1)
+        static let alwaysWalk = Limits(catalogSortAtMost: -1, variantsSortAtMost: -1, variantRowsSortAtMost: -1)
         /// Every filtered window is driven by its matches.
-        static let alwaysSort = Limits(catalogSortAtMost: .max - 1, variantsSortAtMost: .max - 1, skuPrefixSortAtMost: .max - 1)
+        static let alwaysSort = Limits(catalogSortAtMost: .max - 1, variantsSortAtMost: .max - 1, variantRowsSortAtMost: .max - 1)
     }
 
     /// At most how many products the free text's words can match: per word the products of the

@@ -27,10 +27,9 @@ struct KeysetList<Item: Sendable> {
     /// and each group is read on its own by its condition, in the order of the other sort columns:
     /// an order that starts with a clock-dependent key can still be read from an index.
     var groups: [FilterSQL]? = nil
-    /// For a filter it returns a value for: the FROM of a narrower index that holds the sort
-    /// columns, from which the window's ids are chosen before the select list is read for them.
-    /// A filter that drives the read from a large set of ids (free text) then sorts index entries,
-    /// not table rows.
+    /// For a filter it returns a value for: the FROM, with the index to read (`INDEXED BY`), from
+    /// which the window's ids are chosen before the select list is read for them — the list's
+    /// own order to walk, or a narrow index to sort many matches by (see `FilterPlan`).
     var idsFrom: ((Database, String) throws -> String?)? = nil
 
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {

@@ -36,7 +36,7 @@ extension ShopDatabase {
     }
 
     static func pricedVariant(_ db: Database, id: Int64, currency: Currency) throws -> PricedVariant? {
-        try Row.fetchOne(db, sql: variantSelection + " WHERE v.id = ?", arguments: [id]).map { pricedVariant($0, currency: currency) }
+        try pricedVariants(db, ids: [id], currency: currency).first
     }
 
     /// The variants still on sale (variant active, product not archived) that the promotion's
@@ -128,7 +128,16 @@ extension ShopDatabase {
     }
 
     static func promotion(_ db: Database, id: Int64, currency: Currency) throws -> Promotion? {
-        try Row.fetchOne(db, sql: "SELECT \(PromotionColumns.selection) FROM promotion pr WHERE pr.id = ?", arguments: [id])
+        try promotions(db, ids: [id], currency: currency).first
+    }
+
+    /// The promotions with these ids (unknown ids are left out), by number, in one read.
+    static func promotions(_ db: Database, ids: [Int64], currency: Currency) throws -> [Promotion] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return try Row.fetchAll(
+            db, sql: "SELECT \(PromotionColumns.selection) FROM promotion pr WHERE pr.id IN (\(marks)) ORDER BY pr.id",
+            arguments: StatementArguments(ids))
             .map { try PromotionColumns.promotion($0, currency: currency) }
     }
 

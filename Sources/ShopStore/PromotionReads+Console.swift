@@ -33,23 +33,10 @@ extension ShopDatabase {
             let stamp = try Int64.fetchOne(db, sql: "SELECT n FROM scope_stamp") ?? 0
             let cached = overlapFlags.lookup(ids, stamp: stamp, now: moment)
             guard !cached.unknown.isEmpty else { return cached.known }
-            let ids = cached.unknown
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-            let asked = try Row.fetchAll(
-                db, sql: "SELECT \(PromotionColumns.selection) FROM promotion pr WHERE pr.id IN (\(marks)) ORDER BY pr.id",
-                arguments: StatementArguments(ids))
-                .map { try PromotionColumns.promotion($0, currency: currency) }
-                .filter { $0.canApply(after: moment) }
-            guard let earliest = asked.map(\.startsAt).min() else {
-                overlapFlags.store(ids, overlapping: [], stamp: stamp, now: moment)
-                return cached.known
-            }
+            let asked = try Self.promotions(db, ids: cached.unknown, currency: currency).filter { $0.canApply(after: moment) }
             // Every promotion running at some moment after the earliest start asked about, read
             // once for the window; each tally keeps those that meet its own promotion in time.
-            let others = try Row.fetchAll(db, sql: """
-                SELECT \(PromotionColumns.selection) FROM promotion pr WHERE pr.ends_at IS NULL OR pr.ends_at > ? ORDER BY pr.id
-                """, arguments: [earliest.iso8601])
-                .map { try PromotionColumns.promotion($0, currency: currency) }
+            let others = try asked.map(\.startsAt).min().map { try Self.promotions(db, notEndedAt: $0, currency: currency) } ?? []
             var result: Set<Int64> = []
             for promotion in asked {
                 var tally = PromotionOverlaps.Tally(promotion: promotion, others: others)
@@ -60,7 +47,7 @@ extension ShopDatabase {
                 }
                 if tally.hasOverlap { result.insert(promotion.id) }
             }
-            overlapFlags.store(ids, overlapping: result, stamp: stamp, now: moment)
+            overlapFlags.store(cached.unknown, overlapping: result, stamp: stamp, now: moment)
             return result.union(cached.known)
         }
     }
