@@ -69,7 +69,7 @@ enum PromotionsPane {
             doc.field("! Margin", "saved below the margin floor (override): " + (detail.overrideNote ?? "see the audit log"), .danger)
         }
         doc.line([])
-        doc.line([.init("O overlaps · U usage · x explain a price · E edit · p pause/resume · X end now", .dim)])
+        doc.line([.init("in the list: O overlaps · U usage · x explain a price · E edit · p pause/resume · X end now", .dim)])
         return doc
     }
 
