@@ -38,6 +38,8 @@ let package = Package(
             dependencies: [
                 "ShopKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API of the same SQLite, for the one loop that steps a statement itself (MatchSet).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),

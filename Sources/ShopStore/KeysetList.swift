@@ -27,19 +27,25 @@ struct KeysetList<Item: Sendable> {
     /// and each group is read on its own by its condition, in the order of the other sort columns:
     /// an order that starts with a clock-dependent key can still be read from an index.
     var groups: [FilterSQL]? = nil
-    /// For a filter it returns a value for: the FROM, with the index to read (`INDEXED BY`), from
-    /// which the window's ids are chosen before the select list is read for them — the list's
-    /// own order to walk, or a narrow index to sort many matches by (see `FilterPlan`).
-    var idsFrom: ((Database, String) throws -> String?)? = nil
+    /// For a filter it returns a plan for: how a window reads it (see `FilterPlan`). The count
+    /// reads the filter as it is, unless `countShortcut` counts it.
+    var readPlan: ((Database, String) throws -> WindowPlan?)? = nil
+    /// For a filter it has one for: the same count, read from indexes alone rather than by
+    /// testing every row of the list.
+    var countShortcut: ((Database, FilterQuery) throws -> Int?)? = nil
+    /// How the filter text is parsed, for `countShortcut`.
+    var filterKeys: FilterKeys? = nil
 
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
         var conditions: [String] = []
         var arguments = StatementArguments()
         let filterText = request.filter.trimmingWhitespace()
+        var plan: WindowPlan?
         if !filterText.isEmpty {
-            guard let fragment = try filter(db, filterText) else { return [] }
-            conditions.append("(" + fragment.sql + ")")
-            arguments += fragment.arguments
+            plan = try readPlan?(db, filterText)
+            guard let tested = try plan?.filter ?? filter(db, filterText) else { return [] }
+            conditions.append("(" + tested.sql + ")")
+            arguments += tested.arguments
         }
         let forward: Bool
         let key: SortKey?
@@ -49,7 +55,6 @@ struct KeysetList<Item: Sendable> {
         }
         // In list order "after" means ">" for ascending lists; reading backwards flips both.
         let ascendingRead = forward != descending
-        let narrowFrom = filterText.isEmpty ? nil : try idsFrom?(db, filterText)
         let rows: [Row]
         if let groups {
             rows = try groupedWindow(
@@ -58,7 +63,7 @@ struct KeysetList<Item: Sendable> {
         } else {
             rows = try window(
                 db, sortColumns: sortColumns, conditions: conditions, arguments: arguments, after: key?.values,
-                ascending: ascendingRead, limit: request.limit, idsFrom: narrowFrom)
+                ascending: ascendingRead, limit: request.limit, idsFrom: plan?.idsFrom)
         }
         let items = try rows.map(decode)
         return forward ? items : items.reversed()
@@ -124,6 +129,10 @@ struct KeysetList<Item: Sendable> {
         if text.isEmpty, let counted = unfilteredCount {
             return try Int.fetchOne(db, sql: "SELECT n FROM list_count WHERE name = ?", arguments: [counted]) ?? 0
         }
+        if !text.isEmpty, let countShortcut, let keys = filterKeys {
+            let query = FilterQuery(parsing: text, keys: keys)
+            if !query.matchesNothing, let count = try countShortcut(db, query) { return count }
+        }
         var sql = "SELECT count(*) FROM " + from
         var arguments = StatementArguments()
         if !text.isEmpty {
@@ -137,6 +146,19 @@ struct KeysetList<Item: Sendable> {
 
 /// A WHERE fragment of constant SQL text, and the values its `?` marks stand for.
 typealias FilterSQL = (sql: String, arguments: StatementArguments)
+
+/// How a window reads a filter, chosen from estimates before the read (see `FilterPlan`); the
+/// rows are those of the list's filter either way.
+struct WindowPlan {
+    /// The FROM, with the index to read (`INDEXED BY`), from which the window's ids are chosen
+    /// before the select list is read for them — the list's own order to walk, or a narrow
+    /// index to sort many matches by; nil reads the list's FROM as it is.
+    var idsFrom: String?
+    /// A condition matching the same rows as the filter, cheaper on each row a walk reads (see
+    /// `MatchSet`); nil tests the filter itself. It is read instead of the filter, so
+    /// it must be nil where the filter is (no row matches).
+    var filter: FilterSQL?
+}
 
 /// Filter helpers shared by the lists.
 enum FilterText {

@@ -47,9 +47,9 @@ struct PaneLists: Sendable {
     func products(order: String = "") -> KeysetList<ProductListItem> {
         let sortColumns = order == "attention" ? [Self.attentionSQL, "p.title", "p.id"] : ["p.title", "p.id"]
         let sortNames = order == "attention" ? ["sortA", "sort0", "sort1"] : ["sort0", "sort1"]
-        var idsFrom: ((Database, String) throws -> String?)?
+        var readPlan: ((Database, String) throws -> WindowPlan?)?
         let limits = planLimits
-        if order != "attention" { idsFrom = { db, text in try Self.catalogReadPlan(db, text, limits: limits) } }
+        if order != "attention" { readPlan = { db, text in try Self.catalogReadPlan(db, text, limits: limits) } }
         return KeysetList(
             columns: """
                 p.id, p.title, p.vendor, p.product_type, p.status, p.version, p.title AS sort0, p.id AS sort1,
@@ -101,7 +101,7 @@ struct PaneLists: Sendable {
                     channels: (row["channels"] as String?)?.split(separator: " ").map(String.init) ?? [],
                     version: row["version"])
             },
-            idsFrom: idsFrom).counted(by: "product")
+            readPlan: readPlan, countShortcut: Self.catalogCount, filterKeys: .catalog).counted(by: "product")
     }
 
     /// Margin in basis points as an integer expression (variants without a cost or price sort last);
@@ -125,18 +125,7 @@ struct PaneLists: Sendable {
                 variant v JOIN product p ON p.id = v.product_id
                 """,
             sortColumns: [sortExpression, "v.id"], descending: false,
-            filter: Self.query(.pricing, freeText: { db, text in try Self.variantText(db, text, limits: limits) }) { db, field in
-                switch field.key {
-                case .floor:
-                    // Under the floor exactly as `MarginFloor.check` says: price × (10,000 − floor) < cost × 10,000.
-                    let floor = try ShopDatabase.marginFloorBasisPoints(db)
-                    return ("v.cost_minor IS NOT NULL AND v.price_minor * ? < v.cost_minor * 10000", [10_000 - floor])
-                case .cost:
-                    return ("v.cost_minor IS NULL", [])
-                default:
-                    return Self.productCondition(field)
-                }
-            },
+            filter: Self.query(.pricing, freeText: { db, text in try Self.variantText(db, text, limits: limits) }, field: Self.pricingField),
             decode: { row in
                 let money: (String) -> Money? = { column in
                     (row[column] as Int64?).map { Money(minorUnits: $0, currency: currency) }
@@ -147,7 +136,22 @@ struct PaneLists: Sendable {
                     optionSummary: Self.options(row) + ((row["variant_status"] as String?) == "archived" ? " (archived)" : ""),
                     price: money("price_minor") ?? .zero(currency), compareAtPrice: money("compare_at_minor"),
                     cost: money("cost_minor"), version: row["version"])
-            }).counted(by: "variant")
+            },
+            readPlan: Self.variantReadPlan(.pricing, limits: limits, field: Self.pricingField),
+            countShortcut: Self.variantCount, filterKeys: .pricing).counted(by: "variant")
+    }
+
+    private static func pricingField(_ db: Database, _ field: FilterField) throws -> FilterSQL? {
+        switch field.key {
+        case .floor:
+            // Under the floor exactly as `MarginFloor.check` says: price × (10,000 − floor) < cost × 10,000.
+            let floor = try ShopDatabase.marginFloorBasisPoints(db)
+            return ("v.cost_minor IS NOT NULL AND v.price_minor * ? < v.cost_minor * 10000", [10_000 - floor])
+        case .cost:
+            return ("v.cost_minor IS NULL", [])
+        default:
+            return productCondition(field)
+        }
     }
 
     /// Stock by SKU, with what planning needs per row: levels per location, reserved, reorder
@@ -158,6 +162,42 @@ struct PaneLists: Sendable {
         let windowStart = now.adding(seconds: -SalesVelocity.windowDays * 86_400).iso8601
         let overstockDays = StockView.overstockDays
         let limits = planLimits
+        let stockField: @Sendable (Database, FilterField) throws -> FilterSQL? = { db, field in
+            switch field.key {
+            case .location:
+                // A location holding few variants (quarantine, a small shop) drives the read
+                // from its stock levels; one holding many is tested row by row in SKU order.
+                let holding: FilterSQL = ("""
+                    fl.location_id IN (SELECT flo.id FROM location flo WHERE flo.code = ? COLLATE NOCASE) AND fl.on_hand > 0
+                    """, [field.value])
+                if try FilterPlan.count(db, from: "stock_level fl", where: holding, upTo: limits.variantRowsSortAtMost)
+                    <= limits.variantRowsSortAtMost {
+                    return ("v.id IN (SELECT fl.variant_id FROM stock_level fl WHERE " + holding.sql + ")", holding.arguments)
+                }
+                return ("""
+                    EXISTS (SELECT 1 FROM stock_level fl JOIN location flo ON flo.id = fl.location_id
+                            WHERE fl.variant_id = v.id AND flo.code = ? COLLATE NOCASE AND fl.on_hand > 0)
+                    """, [field.value])
+            case .stock where field.value == StockView.low.rawValue:
+                return ("s.reorder_point IS NOT NULL AND " + Self.availableSQL + " <= s.reorder_point", [])
+            case .stock where field.value == StockView.over.rawValue:
+                // More cover than the threshold: available × window > threshold × sold, which
+                // also holds for stock that did not sell at all.
+                return ("""
+                    \(Self.availableSQL) > 0
+                    AND \(Self.availableSQL) * \(SalesVelocity.windowDays) > ? * \(Self.soldSinceSQL)
+                    """, [overstockDays, windowStart])
+            case .stock where field.value == StockView.oversold.rawValue:
+                return ("""
+                    \(Self.availableSQL) < 0
+                    AND EXISTS (SELECT 1 FROM product_listing fpl WHERE fpl.product_id = p.id AND fpl.state = 'listed')
+                    """, [])
+            case .stock:
+                return (Self.availableSQL + " <= 0", [])
+            default:
+                return Self.productCondition(field)
+            }
+        }
         return KeysetList(
             columns: """
                 v.id, v.sku, v.option1, v.option2, v.option3, v.cost_minor, p.title AS product_title,
@@ -175,42 +215,7 @@ struct PaneLists: Sendable {
                 LEFT JOIN stock_setting s ON s.variant_id = v.id
                 """,
             sortColumns: ["v.sku", "v.id"], descending: false,
-            filter: Self.query(.stock, freeText: { db, text in try Self.variantText(db, text, limits: limits) }) { db, field in
-                switch field.key {
-                case .location:
-                    // A location holding few variants (quarantine, a small shop) drives the read
-                    // from its stock levels; one holding many is tested row by row in SKU order.
-                    let holding: FilterSQL = ("""
-                        fl.location_id IN (SELECT flo.id FROM location flo WHERE flo.code = ? COLLATE NOCASE) AND fl.on_hand > 0
-                        """, [field.value])
-                    if try FilterPlan.count(db, from: "stock_level fl", where: holding, upTo: limits.variantRowsSortAtMost)
-                        <= limits.variantRowsSortAtMost {
-                        return ("v.id IN (SELECT fl.variant_id FROM stock_level fl WHERE " + holding.sql + ")", holding.arguments)
-                    }
-                    return ("""
-                        EXISTS (SELECT 1 FROM stock_level fl JOIN location flo ON flo.id = fl.location_id
-                                WHERE fl.variant_id = v.id AND flo.code = ? COLLATE NOCASE AND fl.on_hand > 0)
-                        """, [field.value])
-                case .stock where field.value == StockView.low.rawValue:
-                    return ("s.reorder_point IS NOT NULL AND " + Self.availableSQL + " <= s.reorder_point", [])
-                case .stock where field.value == StockView.over.rawValue:
-                    // More cover than the threshold: available × window > threshold × sold, which
-                    // also holds for stock that did not sell at all.
-                    return ("""
-                        \(Self.availableSQL) > 0
-                        AND \(Self.availableSQL) * \(SalesVelocity.windowDays) > ? * \(Self.soldSinceSQL)
-                        """, [overstockDays, windowStart])
-                case .stock where field.value == StockView.oversold.rawValue:
-                    return ("""
-                        \(Self.availableSQL) < 0
-                        AND EXISTS (SELECT 1 FROM product_listing fpl WHERE fpl.product_id = p.id AND fpl.state = 'listed')
-                        """, [])
-                case .stock:
-                    return (Self.availableSQL + " <= 0", [])
-                default:
-                    return Self.productCondition(field)
-                }
-            },
+            filter: Self.query(.stock, freeText: { db, text in try Self.variantText(db, text, limits: limits) }, field: stockField),
             decode: { row in
                 var byLocation: [Int64: Int64] = [:]
                 for pair in ((row["levels"] as String?) ?? "").split(separator: " ") {
@@ -231,7 +236,9 @@ struct PaneLists: Sendable {
                     sellableByLocation: locations.map(\.isSellable), reserved: row["reserved"], reorder: reorder,
                     velocity: SalesVelocity(unitsSold: row["sold"]),
                     unitCost: (row["cost_minor"] as Int64?).map { Money(minorUnits: $0, currency: currency) })
-            }).counted(by: "variant")
+            },
+            readPlan: Self.variantReadPlan(.stock, limits: limits, field: stockField),
+            countShortcut: Self.variantCount, filterKeys: .stock).counted(by: "variant")
     }
 
     /// Units of the variant `v` sold since the moment bound to its `?` (orders not cancelled).
@@ -330,11 +337,11 @@ struct PaneLists: Sendable {
         return KeysetList(
             columns: """
                 c.id, c.opened_at, c.kind, c.priority, c.status, c.due_at, c.assignee, c.subject, c.waiting_since,
-                       COALESCE(cu.name, '') AS customer_name, c.opened_at AS sort0, c.id AS sort1
+                       c.customer_name, c.opened_at AS sort0, c.id AS sort1
                 """ + (byUrgency ? ", " + Self.urgencySQL + " AS urg0, " + Self.priorityRankSQL + " AS urg1" : ""),
             columnArguments: byUrgency ? [now.iso8601] : [],
             from: """
-                complaint c LEFT JOIN customer cu ON cu.id = c.customer_id
+                complaint c
                 """,
             // By urgency the first key is the group (`urg0`); the rest are the index's own
             // expressions, so that SQLite reads each group from `complaint_by_urgency` in order.
@@ -343,7 +350,7 @@ struct PaneLists: Sendable {
             filter: Self.query(.complaints, freeText: { text in
                 let pattern = FilterText.contains(text)
                 return ("""
-                    c.subject LIKE ? ESCAPE '\\' OR cu.name LIKE ? ESCAPE '\\' OR c.kind LIKE ? ESCAPE '\\'
+                    c.subject LIKE ? ESCAPE '\\' OR c.customer_name LIKE ? ESCAPE '\\' OR c.kind LIKE ? ESCAPE '\\'
                     OR c.status LIKE ? ESCAPE '\\' OR c.priority LIKE ? ESCAPE '\\' OR c.assignee LIKE ? ESCAPE '\\'
                     OR CAST(c.id AS TEXT) = ?
                     """, [pattern, pattern, pattern, pattern, pattern, pattern, String(text.trimmingWhitespace().trimmingPrefix("#"))])
@@ -402,6 +409,15 @@ struct PaneLists: Sendable {
             for item in query.fields { conditions.append(try field(db, item)) }
             return FilterText.all(conditions)
         }
+    }
+
+    /// How a variant list's window reads its filter: as the count reads it, except that free
+    /// text of one very common word is tested on each row the walk reads (see `variantText`).
+    private static func variantReadPlan(
+        _ keys: FilterKeys, limits: FilterPlan.Limits, field: @escaping (Database, FilterField) throws -> FilterSQL?
+    ) -> (Database, String) throws -> WindowPlan? {
+        let windowFilter = query(keys, freeText: { db, text in try variantText(db, text, limits: limits, forWindow: true) }, field: field)
+        return { db, text in WindowPlan(filter: try windowFilter(db, text)) }
     }
 
     /// Products by the words of their title, vendor, type, tags and handle, each word a prefix.

@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v8 index product titles by id", migrate: indexProductTitlesByID)
         migrator.registerMigration("v9 estimate filters before reading", migrate: addFilterEstimates)
         migrator.registerMigration("v10 stamp changes to what promotion scopes name", migrate: addScopeStamp)
+        migrator.registerMigration("v11 keep each complaint's customer name for the queue's search", migrate: keepComplaintCustomerNames)
         return migrator
     }
 

@@ -120,6 +120,7 @@ public final class ShopDatabase: Sendable {
             if !readOnly && !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
+            MatchSet.register(in: db)
         }
         return config
     }

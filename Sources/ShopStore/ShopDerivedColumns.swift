@@ -29,4 +29,13 @@ enum ShopDerivedColumns {
             WHERE t.product_id = product.id AND t.q <> 0;
             """)
     }
+
+    /// Each complaint's customer name (schema v11), from the customers: when the migration adds
+    /// the column, and after a bulk load.
+    static func rebuildComplaintCustomerNames(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE complaint SET customer_name = cu.name FROM customer cu
+            WHERE cu.id = complaint.customer_id AND complaint.customer_name <> cu.name
+            """)
+    }
 }

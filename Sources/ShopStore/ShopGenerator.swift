@@ -142,7 +142,10 @@ private struct GeneratedShop {
         try step("search index") {
             try db.execute(sql: "INSERT INTO product_fts(product_fts) VALUES ('rebuild')")
         }
-        try step("derived columns") { try ShopDerivedColumns.rebuild(db) }
+        try step("derived columns") {
+            try ShopDerivedColumns.rebuild(db)
+            try ShopDerivedColumns.rebuildComplaintCustomerNames(db)
+        }
         try step("triggers") {
             for (_, sql) in saved.triggers { try db.execute(sql: sql) }
             try db.execute(sql: "DROP TABLE temp.gen_word; DROP TABLE temp.gen_seq")

@@ -42,6 +42,11 @@ public struct QueueRunner: BackgroundRunner {
         let inbox = self.inbox
         queue.async { if let action = work({ inbox.post($0) }) { inbox.post(action) } }
     }
+
+    public func post(_ action: Action, after seconds: Double) {
+        let inbox = self.inbox
+        DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + seconds) { inbox.post(action) }
+    }
 }
 
 /// The main loop: key → action → state → view → changed cells to the terminal. Everything

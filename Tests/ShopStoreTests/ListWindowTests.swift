@@ -312,4 +312,26 @@ final class ListWindowTests: XCTestCase {
         let percent = try shop.complaintPage(PageRequest(.after(nil), filter: "100%", limit: 100))
         XCTAssertTrue(percent.allSatisfy { $0.subject.contains("100%") }, percent.map(\.subject).joined(separator: ", "))
     }
+
+    /// The queue matches a complaint's customer by the name the customer has now: renamed, or
+    /// another customer put on the complaint, the search follows.
+    func testComplaintFilterFollowsTheCustomerNameWhenItChanges() throws {
+        func found(_ filter: String) throws -> [Int64] {
+            try walkBothWays(limit: 4, filter: filter, page: newestComplaints).forward
+        }
+        let graces = complaints.filter { $0.searchable[1] == "Grace Hopper" }.map(\.id)
+        XCTAssertFalse(graces.isEmpty)
+        try shop.rawExecute("UPDATE customer SET name = 'Grace Brewster' WHERE id = 2")
+        XCTAssertEqual(Set(try found("brewster")), Set(graces))
+        XCTAssertTrue(try found("hopper").isEmpty, "the old name no longer matches")
+        try shop.rawExecute("UPDATE complaint SET customer_id = 1 WHERE id = \(graces[0])")
+        XCTAssertEqual(Set(try found("brewster")), Set(graces.dropFirst()))
+        XCTAssertTrue(try found("lovelace").contains(graces[0]))
+        try shop.rawExecute("""
+            INSERT INTO complaint(id, customer_id, kind, channel, priority, status, assignee, opened_at, subject)
+            VALUES (900, 3, 'damaged', 'email', 'normal', 'new', '', '2030-03-01T10:00:00Z', 'Cracked');
+            """)
+        XCTAssertTrue(try found("turing").contains(900))
+        XCTAssertEqual(try shop.complaintCount(filter: "brewster"), graces.count - 1)
+    }
 }

@@ -54,6 +54,8 @@ public enum Action: Hashable, Sendable {
     // Not bound to keys: reported by the runtime.
     case resized(width: Int, height: Int)
     case dataChanged
+    /// The pane's filter has stayed as it is for a moment: time to count it.
+    case countDue(pane: PaneID, filter: String)
     case countLoaded(pane: PaneID, filter: String, count: Int)
     case complaintQueuesCounted([ComplaintQueue: Int])
     case exchangeProgress(ExchangeProgress)

@@ -6,6 +6,8 @@ public protocol BackgroundRunner: Sendable {
     func run(_ work: @escaping @Sendable () -> Action?)
     /// Long work that reports along the way (an import's progress) before its final action.
     func runReporting(_ work: @escaping @Sendable (_ report: @escaping @Sendable (Action) -> Void) -> Action?)
+    /// Reports `action` after `seconds`, without holding up other work meanwhile.
+    func post(_ action: Action, after seconds: Double)
 }
 
 /// Runs background work immediately on the caller's thread (tests, batch use).
@@ -16,6 +18,8 @@ public struct InlineRunner: BackgroundRunner {
     public func runReporting(_ work: @escaping @Sendable (@escaping @Sendable (Action) -> Void) -> Action?) {
         if let action = work(deliver) { deliver(action) }
     }
+    /// At once: tests do not wait.
+    public func post(_ action: Action, after seconds: Double) { deliver(action) }
 }
 
 /// What the runtime must do besides drawing the new state.
@@ -154,6 +158,8 @@ public final class AppModel {
                     state.tables[pane]?.invalidate() // reloaded, under its filter, when shown again
                 }
             }
+        case .countDue(let pane, let filter):
+            if state.tables[pane]?.filter == filter { requestCount(pane) }
         case .countLoaded(let pane, let filter, let count):
             countsInFlight.remove(pane)
             if count >= 0, state.tables[pane]?.filter == filter { state.tables[pane]?.total = count }
@@ -243,7 +249,9 @@ public final class AppModel {
     func load(_ pane: PaneID) {
         let filter = state.tables[pane]?.filter ?? ""
         update(pane) { try $0.reload(filter: filter, height: $1, fetch: $2) }
-        requestCount(pane)
+        // Counted once typing pauses: a count of every prefix typed on the way would be thrown
+        // away, and at a million products it competes with the windows for the processor.
+        background.post(.countDue(pane: pane, filter: filter), after: Self.countAfterTypingPause)
     }
 
     /// Applies a table operation, turning a store failure into a status message (nothing is lost).
@@ -300,6 +308,9 @@ public final class AppModel {
             try table.selectLast(height: height, fetch: fetch, count: { try definition.count(store, filter) })
         }
     }
+
+    /// Seconds a filter stays unchanged before it is counted.
+    static let countAfterTypingPause = 0.15
 
     /// Counts the pane's rows in the background when the count is unknown (or, `again`, out of
     /// date). One count per pane runs at a time: a request meanwhile is remembered and run once
@@ -392,7 +403,9 @@ public final class AppModel {
         state.filterDraft = nil
         let pane = state.active
         update(pane) { try $0.reload(filter: filter, height: $1, fetch: $2) }
-        requestCount(pane)
+        // Counted once typing pauses: a count of every prefix typed on the way would be thrown
+        // away, and at a million products it competes with the windows for the processor.
+        background.post(.countDue(pane: pane, filter: filter), after: Self.countAfterTypingPause)
         // A known key with a value it cannot take matches nothing; say why.
         if let problem = FilterQuery(parsing: filter, keys: pane.filterKeys).problems.first {
             state.message = .init(text: problem, isError: true)
