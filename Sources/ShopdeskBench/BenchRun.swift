@@ -61,6 +61,7 @@ struct BenchSession {
     func firstPaint() throws -> Double {
         let (terminal, started) = try start()
         guard let last = terminal.settle(quiet: quiet, timeout: 10_000) else { throw BenchFailure("the console drew nothing") }
+        try Self.checkRunning(terminal)
         terminal.send("q")
         terminal.waitForExit(timeout: 5)
         return Double(last - started) / 1e6
@@ -70,6 +71,7 @@ struct BenchSession {
     func run(into result: inout ScaleResult, rounds: Int, log: (String) -> Void) throws {
         let (terminal, _) = try start()
         _ = terminal.settle(quiet: 300, timeout: 10_000)
+        try Self.checkRunning(terminal)
         for (pane, key, words) in filterWords {
             press(Step(keys: key, kind: .other, label: pane), on: terminal, pane: pane, into: &result)
             _ = terminal.settle(quiet: 300, timeout: 300) // the background count
@@ -87,6 +89,14 @@ struct BenchSession {
         result.peakResidentKiB = terminal.peakResidentKiB
         terminal.send("q")
         terminal.waitForExit(timeout: 5)
+    }
+
+    /// A console that stopped at once (a file it refuses, a wrong flag) would otherwise be
+    /// measured as a very fast one.
+    static func checkRunning(_ terminal: PseudoTerminal) throws {
+        guard terminal.isRunning else {
+            throw BenchFailure("the console exited before it was measured; it said: " + terminal.recentText)
+        }
     }
 
     private func press(_ step: Step, on terminal: PseudoTerminal, pane: String, into result: inout ScaleResult) {

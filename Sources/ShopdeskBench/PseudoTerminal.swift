@@ -12,6 +12,7 @@ final class PseudoTerminal {
     private(set) var bytes = 0
     private(set) var chunks = 0
     private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var recent: [UInt8] = []
 
     init(executable: URL, arguments: [String], width: Int, height: Int, environment: [String: String]) throws {
         // posix_openpt and friends are not visible to Swift here; these are the Linux ioctls they wrap
@@ -60,6 +61,7 @@ final class PseudoTerminal {
             if ready <= 0 { return last }
             let count = read(master, &buffer, buffer.count)
             if count <= 0 { return last }
+            recent = Array((recent + buffer[0..<count]).suffix(4_096))
             last = Clock.now()
             bytes += count
             chunks += 1
@@ -71,6 +73,25 @@ final class PseudoTerminal {
     func take() -> (bytes: Int, chunks: Int) {
         defer { bytes = 0; chunks = 0 }
         return (bytes, chunks)
+    }
+
+    /// Whether the console is still running.
+    var isRunning: Bool { process.isRunning }
+
+    /// The printable text of the console's last few kilobytes of output, escape sequences left out.
+    var recentText: String {
+        var text = ""
+        var inEscape = false
+        for byte in recent {
+            if byte == 0x1B { inEscape = true; continue }
+            if inEscape {
+                // A CSI sequence ends with a letter; other escapes are one character long.
+                if (0x40...0x7E).contains(byte) && byte != 0x5B { inEscape = false }
+                continue
+            }
+            if byte >= 0x20 && byte < 0x7F { text.append(Character(UnicodeScalar(byte))) } else if byte == 0x0A { text.append(" ") }
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// Peak resident memory of the console (VmHWM), in KiB.

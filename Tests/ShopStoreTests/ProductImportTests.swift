@@ -56,6 +56,23 @@ final class ProductImportTests: XCTestCase {
             """), ["price:15.99>14.50"])
     }
 
+    func testAnEmptiedCompareAtOrCostCellClearsTheStoredValue() throws {
+        let folder = try ImportFolder()
+        let shop = try makeInMemoryShop()
+        _ = try shop.importProducts(from: try folder.write("products.csv", shopifyProductsCSV))
+        let emptied = shopifyProductsCSV
+            .replacingOccurrences(of: ",15.99,19.99,", with: ",15.99,,")
+            .replacingOccurrences(of: "https://img/pot-1.jpg,1,4.10", with: "https://img/pot-1.jpg,1,")
+        let summary = try shop.importProducts(from: try folder.write("products-2.csv", emptied))
+        XCTAssertEqual(summary.variantsUpdated, 2)
+        XCTAssertNil(try shop.integer("SELECT compare_at_minor FROM variant WHERE sku = 'POT-L'"))
+        XCTAssertNil(try shop.integer("SELECT cost_minor FROM variant WHERE sku = 'POT-R'"))
+        XCTAssertEqual(try shop.texts("""
+            SELECT field || ':' || coalesce(old_value, '') || '>' || coalesce(new_value, '') FROM audit_log l
+            JOIN audit_batch b ON b.id = l.batch_id WHERE b.reason = 'products-2.csv' ORDER BY field
+            """), ["compare_at_price:19.99>", "cost:4.10>"])
+    }
+
     func testBadRowsGoToTheRejectsFileWithLineAndReasonAndTheRestIsImported() throws {
         let folder = try ImportFolder()
         let shop = try makeInMemoryShop()

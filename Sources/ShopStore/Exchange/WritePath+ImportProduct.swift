@@ -192,12 +192,12 @@ extension ShopDatabase {
                 """, arguments: [productID, variant.options[0], variant.options[1], variant.options[2], variant.sku])
         }
         var values: [String: FieldValue] = [:]
-        for (index, option) in variant.options.prefix(3).enumerated() { values["option\(index + 1)"] = option.map(FieldValue.text) ?? .none }
+        for (index, option) in variant.options.prefix(3).enumerated() { values["option\(index + 1)"] = option.map(FieldValue.text) ?? FieldValue.none }
         if let sku = variant.sku { values[VariantField.sku.rawValue] = .text(sku) }
-        if let barcode = variant.barcode { values[VariantField.barcode.rawValue] = barcode.map(FieldValue.text) ?? .none }
+        if let barcode = variant.barcode { values[VariantField.barcode.rawValue] = barcode.map(FieldValue.text) ?? FieldValue.none }
         if let price = variant.price { values[VariantField.price.rawValue] = .money(price) }
-        if let compareAt = variant.compareAtPrice { values[VariantField.compareAtPrice.rawValue] = compareAt.map(FieldValue.money) ?? .none }
-        if let cost = variant.cost { values[VariantField.cost.rawValue] = cost.map(FieldValue.money) ?? .none }
+        if let compareAt = variant.compareAtPrice { values[VariantField.compareAtPrice.rawValue] = compareAt.map(FieldValue.money) ?? FieldValue.none }
+        if let cost = variant.cost { values[VariantField.cost.rawValue] = cost.map(FieldValue.money) ?? FieldValue.none }
         if let grams = variant.grams { values[VariantField.grams.rawValue] = .integer(grams) }
         let variantID: Int64
         if let existing {
