@@ -48,17 +48,33 @@ enum BenchNotes {
           "frame" measured for it was whatever the console drew next — a count arriving a quarter of
           a second later. The trace showed the key handled in under a millisecond. It is pressed but
           no longer measured; earlier runs reported it as single stalls of 170–320 ms.
+        - Match sets: a catalog or variant window that walks the list order reads the products its
+          free text matches into a `MatchSet` — one bit per product id, the search index stepped
+          directly — and tests each row it walks against it. SQLite had built a temporary B-tree of
+          the same ids for `id IN (SELECT rowid …)` every keystroke (for `co`, 177,000 of them).
+          Reading the set also counts the matches exactly, so the catalog no longer asks the term
+          list for an estimate first. Free text alone is counted from the indexes: the catalog from
+          the search index (6 ms, was 75–120 ms), a variant list from the SKU index plus the variants
+          of matching products less those counted twice (50–150 ms, was a 600–900 ms scan of three
+          million rows).
+        - Counts wait for a pause in typing (0.15 s with the filter unchanged): the counts of every
+          prefix typed on the way ran on the second core while the windows were read on the first.
+        - Schema v11: each complaint keeps its customer's name (kept by triggers), so the queue's
+          free text is matched on the complaint rows alone; a search matching few complaints read
+          every complaint's customer (30–50 → 20–22 ms a key).
+        - Filter as you type at a million products, p99 over the last runs: 51.6 ms before these
+          changes, then 45.8, 47.0, 34.1, 42.8 and 41.6 ms as they were made.
 
-        ## Where targets are missed, and what would close them
+        ## Where targets are closest, and what would move them
 
-        - **Filter as you type at a million products** sits at its target: p99 47–52 ms over the
-          last three runs (51.6 ms in the table). The slowest keys are two-letter prefixes of common
-          words (`me`, `li`, `co`, `st`): 100,000–170,000 matching products whose ids SQLite collects
-          from the search index before walking the list order, every key. A prefix index in the
-          search index (`prefix='2 3'`) was tried: 4–10 ms faster per query on a copy, but two
-          benchmark runs with it were slower (p99 66 and 83 ms), for reasons not yet found, so it
-          was taken out again. What would close it: keep the previous key's matches
-          and narrow them as the word grows, instead of asking the search index again.
+        - **Filter as you type at a million products** (p99 41.6 ms, target 50): the slowest keys
+          are `sto` in the catalog (41,945 products, almost all titles beginning with the word, so
+          they cluster in title order and are sorted instead: 30–60 ms, most of it page reads of
+          the narrow title index), and two-letter prefixes in Pricing (`li`, `co`: 160,000–177,000
+          products read into the match set, 25–40 ms). A larger SQLite page cache would hold the
+          title index (35 MB) but costs resident memory one for one; a search index with prefix
+          indexes (`prefix='2 3'`) made single queries 4–10 ms faster on a copy but two benchmark
+          runs slower (p99 66 and 83 ms), so it was taken out again.
         - **The concurrent writer** commits about 9.6 edits a second at both sizes; the rest of the
           ten it tries are edits the write path refuses (a random new price at or above the variant's
           compare-at price), as it would refuse a person's.
