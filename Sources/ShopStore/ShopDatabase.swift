@@ -209,7 +209,7 @@ public final class ShopDatabase: Sendable {
     /// alone holds the whole shop (it can then be moved or copied).
     public func close() throws {
         if !isReadOnly, path != nil {
-            try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         if let pool = writer as? DatabasePool { try pool.close() }
         if let queue = writer as? DatabaseQueue { try queue.close() }
