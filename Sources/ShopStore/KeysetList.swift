@@ -32,9 +32,7 @@ struct KeysetList<Item: Sendable> {
     var readPlan: ((Database, String) throws -> WindowPlan?)? = nil
     /// For a filter it has one for: the same count, read from indexes alone rather than by
     /// testing every row of the list.
-    var countShortcut: ((Database, FilterQuery) throws -> Int?)? = nil
-    /// How the filter text is parsed, for `countShortcut`.
-    var filterKeys: FilterKeys? = nil
+    var countShortcut: ((Database, String) throws -> Int?)? = nil
 
     func page(_ db: Database, _ request: PageRequest) throws -> [Item] {
         var conditions: [String] = []
@@ -79,7 +77,7 @@ struct KeysetList<Item: Sendable> {
         var arguments = idsFrom == nil ? columnArguments + arguments : arguments
         if let key, !key.isEmpty {
             let columns = "(" + sortColumns.joined(separator: ", ") + ")"
-            let marks = "(" + Array(repeating: "?", count: key.count).joined(separator: ", ") + ")"
+            let marks = "(" + databaseQuestionMarks(count: key.count) + ")"
             // The first column alone, as a range SQLite can seek to: it does not use a row-value
             // comparison to seek an index on an expression (the margin), and would read from the start.
             if sortColumns.count > 1, let first = key.first {
@@ -105,7 +103,7 @@ struct KeysetList<Item: Sendable> {
     /// The rows with the given ids (the list's first sort-independent key is `idColumn`).
     func rows(_ db: Database, ids: [Int64]) throws -> [Item] {
         guard !ids.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let marks = databaseQuestionMarks(count: ids.count)
         let sql = "SELECT " + columns + " FROM " + from + " WHERE " + sortColumns.last! + " IN (" + marks + ")"
         return try Row.fetchAll(db, sql: sql, arguments: columnArguments + StatementArguments(ids)).map(decode)
     }
@@ -129,10 +127,7 @@ struct KeysetList<Item: Sendable> {
         if text.isEmpty, let counted = unfilteredCount {
             return try Int.fetchOne(db, sql: "SELECT n FROM list_count WHERE name = ?", arguments: [counted]) ?? 0
         }
-        if !text.isEmpty, let countShortcut, let keys = filterKeys {
-            let query = FilterQuery(parsing: text, keys: keys)
-            if !query.matchesNothing, let count = try countShortcut(db, query) { return count }
-        }
+        if !text.isEmpty, let count = try countShortcut?(db, text) { return count }
         var sql = "SELECT count(*) FROM " + from
         var arguments = StatementArguments()
         if !text.isEmpty {

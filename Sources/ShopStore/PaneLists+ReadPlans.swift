@@ -1,8 +1,9 @@
 import GRDB
 import ShopKit
 
-/// How the catalog and the variant lists read a filtered window: the plans `FilterPlan`'s
-/// estimates choose between (walk the list order, or read the matches and sort them).
+/// How the catalog and the variant lists read a filtered window: walk the list order, or read
+/// the matches and sort them, chosen by the size of the window's `MatchSet` or by `FilterPlan`'s
+/// estimates.
 extension PaneLists {
     /// How a filtered catalog window reads (see `FilterPlan`). Free text alone is read from
     /// the search index into a `MatchSet`: when it matches many products the window walks the
@@ -71,15 +72,17 @@ extension PaneLists {
 /// row of the list (a million products, three million variants).
 extension PaneLists {
     /// The catalog's count of free text alone: the search index holds one entry per product.
-    static func catalogCount(_ db: Database, _ query: FilterQuery) throws -> Int? {
-        guard query.fields.isEmpty, let pattern = FilterText.ftsPrefixes(query.freeText) else { return nil }
+    static func catalogCount(_ db: Database, _ text: String) throws -> Int? {
+        let query = FilterQuery(parsing: text, keys: .catalog)
+        guard !query.matchesNothing, query.fields.isEmpty, let pattern = FilterText.ftsPrefixes(query.freeText) else { return nil }
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM product_fts WHERE product_fts MATCH ?", arguments: [pattern])
     }
 
     /// A variant list's count of free text alone: the variants with the SKU prefix, plus those of
     /// the matching products, less those counted twice.
-    static func variantCount(_ db: Database, _ query: FilterQuery) throws -> Int? {
-        guard query.fields.isEmpty, !query.freeText.isEmpty else { return nil }
+    static func variantCount(_ db: Database, _ text: String, keys: FilterKeys) throws -> Int? {
+        let query = FilterQuery(parsing: text, keys: keys)
+        guard !query.matchesNothing, query.fields.isEmpty, !query.freeText.isEmpty else { return nil }
         let sku = FilterText.prefix(query.freeText)
         let skus = try Int.fetchOne(db, sql: "SELECT count(*) FROM variant WHERE sku LIKE ? ESCAPE '\\'", arguments: [sku]) ?? 0
         guard let words = FilterText.ftsPrefixes(query.freeText) else { return skus }

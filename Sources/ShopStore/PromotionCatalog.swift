@@ -30,7 +30,7 @@ extension ShopDatabase {
     /// The variants with these ids (unknown ids are left out), in one read.
     static func pricedVariants(_ db: Database, ids: [Int64], currency: Currency) throws -> [PricedVariant] {
         guard !ids.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let marks = databaseQuestionMarks(count: ids.count)
         return try Row.fetchAll(db, sql: variantSelection + " WHERE v.id IN (" + marks + ")", arguments: StatementArguments(ids))
             .map { pricedVariant($0, currency: currency) }
     }
@@ -81,7 +81,7 @@ extension ShopDatabase {
     /// The SQL that narrows variants `v` of products `p` (category `c`) to a promotion's scope.
     private static func scopeCondition(_ promotion: Promotion) -> FilterSQL {
         let values = promotion.scopeValues
-        let marks = "(" + Array(repeating: "?", count: max(1, values.count)).joined(separator: ", ") + ")"
+        let marks = "(" + databaseQuestionMarks(count: max(1, values.count)) + ")"
         let arguments = StatementArguments(values.isEmpty ? [""] : values)
         switch promotion.scope {
         case .shop:
@@ -134,9 +134,9 @@ extension ShopDatabase {
     /// The promotions with these ids (unknown ids are left out), by number, in one read.
     static func promotions(_ db: Database, ids: [Int64], currency: Currency) throws -> [Promotion] {
         guard !ids.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let marks = databaseQuestionMarks(count: ids.count)
         return try Row.fetchAll(
-            db, sql: "SELECT \(PromotionColumns.selection) FROM promotion pr WHERE pr.id IN (\(marks)) ORDER BY pr.id",
+            db, sql: "SELECT " + PromotionColumns.selection + " FROM promotion pr WHERE pr.id IN (" + marks + ") ORDER BY pr.id",
             arguments: StatementArguments(ids))
             .map { try PromotionColumns.promotion($0, currency: currency) }
     }
@@ -161,7 +161,7 @@ extension ShopDatabase {
     static func unlockedPromotions(_ db: Database, codes: [String]) throws -> Set<Int64> {
         let cleaned = codes.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !cleaned.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: cleaned.count).joined(separator: ", ")
+        let marks = databaseQuestionMarks(count: cleaned.count)
         return Set(try Int64.fetchAll(
             db, sql: "SELECT DISTINCT promotion_id FROM promotion_code WHERE code IN (" + marks + ")",
             arguments: StatementArguments(cleaned)))

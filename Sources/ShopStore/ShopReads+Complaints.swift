@@ -52,7 +52,7 @@ extension ShopDatabase {
             let now = clock()
             let since = now.adding(days: -30).iso8601
             let open = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
-            let marks = Array(repeating: "?", count: open.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: open.count)
             let counts = try Row.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(status IN (\(marks))), 0) AS open,
                        COALESCE(SUM(status IN (\(marks)) AND due_at <= ? AND (waiting_since IS NULL OR due_at <= waiting_since)), 0) AS overdue

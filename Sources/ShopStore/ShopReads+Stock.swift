@@ -24,7 +24,7 @@ extension ShopDatabase {
             var ids: [Int64] = []
             for start in stride(from: 0, to: skus.count, by: 500) {
                 let chunk = Array(skus[start..<min(skus.count, start + 500)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let marks = databaseQuestionMarks(count: chunk.count)
                 ids += try Int64.fetchAll(
                     db, sql: "SELECT id FROM variant WHERE sku IN (" + marks + ") AND sku <> ''",
                     arguments: StatementArguments(chunk))

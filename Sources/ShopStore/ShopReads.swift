@@ -214,7 +214,7 @@ extension ShopDatabase {
     public func complaintQueueCounts() throws -> [ComplaintQueue: Int] {
         try writer.read { db in
             let open = ComplaintStatus.allCases.filter(\.isOpen).map(\.rawValue)
-            let marks = Array(repeating: "?", count: open.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: open.count)
             let now = clock().iso8601
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(status = 'new'), 0) AS new,

@@ -14,7 +14,7 @@ extension ShopDatabase {
         let stamp = batch.context.now.iso8601
         let columns = fields.keys.sorted()
         let sql = "INSERT INTO product(" + (columns + ["created_at", "updated_at"]).joined(separator: ", ") + ") VALUES ("
-            + Array(repeating: "?", count: columns.count + 2).joined(separator: ", ") + ")"
+            + databaseQuestionMarks(count: columns.count + 2) + ")"
         var arguments = StatementArguments(columns.map { Self.databaseValue(fields[$0]!, column: $0) })
         arguments += [stamp, stamp]
         // Column names come from ProductField's fixed raw values, never from input.
@@ -99,7 +99,7 @@ extension ShopDatabase {
         let columns = writes.map(\.column).sorted()
         // Column names come from VariantField's fixed names and option1…3, never from input.
         let sql = "INSERT INTO variant(product_id, position, created_at, updated_at, " + columns.joined(separator: ", ")
-            + ") VALUES (?, ?, ?, ?, " + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            + ") VALUES (?, ?, ?, ?, " + databaseQuestionMarks(count: columns.count) + ")"
         var arguments: StatementArguments = [productID, position, stamp, stamp]
         arguments += StatementArguments(columns.map { row[$0]! })
         try db.execute(sql: sql, arguments: arguments)

@@ -19,7 +19,7 @@ extension ShopDatabase {
         // Column names come from PromotionColumns' fixed list, never from input.
         let columns = writes.map { "\"\($0.column)\"" } + ["created_at", "updated_at"]
         let sql = "INSERT INTO promotion(" + columns.joined(separator: ", ") + ") VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            + databaseQuestionMarks(count: columns.count) + ")"
         var arguments = StatementArguments(writes.map { Self.databaseValue($0.value, column: $0.column) })
         arguments += [stamp, stamp]
         try db.execute(sql: sql, arguments: arguments)

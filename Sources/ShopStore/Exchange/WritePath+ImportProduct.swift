@@ -238,7 +238,7 @@ extension ShopDatabase {
         let columns = writes.map(\.column).sorted()
         // Column names come from VariantField's fixed names and option1…3, never from the file.
         let sql = "INSERT INTO variant(product_id, position, created_at, updated_at, " + columns.joined(separator: ", ")
-            + ") VALUES (?, ?, ?, ?, " + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            + ") VALUES (?, ?, ?, ?, " + databaseQuestionMarks(count: columns.count) + ")"
         var arguments: StatementArguments = [productID, position, stamp, stamp]
         arguments += StatementArguments(columns.map { row[$0]! })
         try db.execute(sql: sql, arguments: arguments)
